@@ -1,0 +1,96 @@
+using Ocelot.Engine.Failures;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Ocelot.Engine.Distributions;
+
+/// <summary>Reads a YAML configuration file into a node tree that keeps line and column numbers.</summary>
+internal static class YamlFile
+{
+    public static YamlNode? LoadRoot(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new OcelotException(ErrorIds.ConfigFileNotFound, FailureKind.ObjectNotFound,
+                $"The configuration file '{path}' does not exist.",
+                "Check the path, or restore the file from the module's config folder.", path);
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OcelotException(ErrorIds.ConfigFileUnreadable, FailureKind.ReadError,
+                $"The configuration file '{path}' could not be read: {ex.Message}",
+                "Check that the file exists and that you may read it.", path, ex);
+        }
+        var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+            var at = new SourceLocation(path, ex.Start.Line, ex.Start.Column);
+            throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
+                $"YAML syntax error at {at}: {StripMarks(message)}",
+                $"Fix the YAML at line {ex.Start.Line}, column {ex.Start.Column} of '{path}'.", path, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (without a position) for some malformed input, such as an unclosed
+            // flow sequence at the end of the file: report the last position it parsed successfully.
+            var at = new SourceLocation(path, parser.LastGood.Line, parser.LastGood.Column);
+            throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
+                $"YAML syntax error at {at}: the YAML after this point is malformed (an unclosed '[', '{{' or quote?).",
+                $"Fix the YAML at or after line {at.Line}, column {at.Column} of '{path}'.", path, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
+                $"YAML error in '{path}': {ex.Message}", "Remove the duplicated key.", path, ex);
+        }
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>Remembers where the last successfully parsed event ended.</summary>
+    private sealed class PositionTrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = new(0, 1, 1);
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current) LastGood = current.End;
+            return inner.MoveNext();
+        }
+    }
+
+    public static SourceLocation At(string path, YamlNode node) => new(path, node.Start.Line, node.Start.Column);
+
+    public static string? ScalarText(YamlNode node) =>
+        node is YamlScalarNode scalar && !IsNull(scalar) ? scalar.Value : null;
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");
+
+    public static string NodeKind(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when IsNull(s) => "empty",
+        YamlScalarNode s => $"the text '{s.Value}'",
+        _ => "an alias",
+    };
+
+    // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 40) - (Line: ...): "; the location is reported separately.
+    private static string StripMarks(string message)
+    {
+        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && index > 0 ? message[(index + 3)..] : message;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Ocelot.Engine.Failures;
+
+/// <summary>What kind of failure an <see cref="OcelotException"/> is; the module maps it to a PowerShell ErrorCategory.</summary>
+public enum FailureKind
+{
+    InvalidArgument,
+    InvalidData,
+    ObjectNotFound,
+    NotInstalled,
+    ReadError,
+    WriteError,
+    ParserError,
+    InvalidOperation,
+    ConnectionError,
+    PermissionDenied,
+    LimitsExceeded,
+    ResourceExists,
+    OperationStopped,
+}

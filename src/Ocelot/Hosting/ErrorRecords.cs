@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using Ocelot.Engine.Distributions;
+using Ocelot.Engine.Failures;
+
+namespace Ocelot.Hosting;
+
+/// <summary>Turns engine failures into ErrorRecords with stable ids, categories and recommended actions.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(OcelotException exception) =>
+        Create(exception, exception.ErrorId, exception.Kind, exception.Target, exception.RecommendedAction);
+
+    public static ErrorRecord From(ConfigProblem problem) =>
+        Create(new InvalidDataException(problem.Message), problem.ErrorId, FailureKind.InvalidData, problem.Distribution, problem.RecommendedAction);
+
+    public static ErrorRecord Create(Exception exception, string errorId, FailureKind kind, object? target, string? recommendedAction)
+    {
+        var record = new ErrorRecord(exception, errorId, Category(kind), target);
+        if (recommendedAction is not null)
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+        return record;
+    }
+
+    private static ErrorCategory Category(FailureKind kind) => kind switch
+    {
+        FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        FailureKind.InvalidData => ErrorCategory.InvalidData,
+        FailureKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        FailureKind.NotInstalled => ErrorCategory.NotInstalled,
+        FailureKind.ReadError => ErrorCategory.ReadError,
+        FailureKind.WriteError => ErrorCategory.WriteError,
+        FailureKind.ParserError => ErrorCategory.ParserError,
+        FailureKind.InvalidOperation => ErrorCategory.InvalidOperation,
+        FailureKind.ConnectionError => ErrorCategory.ConnectionError,
+        FailureKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        FailureKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        FailureKind.ResourceExists => ErrorCategory.ResourceExists,
+        FailureKind.OperationStopped => ErrorCategory.OperationStopped,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace Ocelot.Module.Tests.Harness;
+
+/// <summary>
+/// Runs a script in a fresh runspace of the real PowerShell engine with Ocelot imported through its manifest.
+/// </summary>
+public static class ModuleSession
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string ManifestPath => Path.Combine(RepositoryRoot, "Ocelot.psd1");
+
+    /// <summary>Imports the module (unless <paramref name="importModule"/> is false) and runs <paramref name="script"/>.</summary>
+    public static PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? variables = null, bool importModule = true)
+    {
+        var host = new RecordingHost();
+        var state = InitialSessionState.CreateDefault2();
+        using var runspace = RunspaceFactory.CreateRunspace(host, state);
+        runspace.Open();
+        foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
+            runspace.SessionStateProxy.SetVariable(name, value);
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        var prologue = "$PSStyle.OutputRendering = 'PlainText'\n" + (importModule ? $"Import-Module '{ManifestPath.Replace("'", "''")}' -ErrorAction Stop\n" : string.Empty);
+        shell.AddScript(prologue + script);
+        var output = new List<PSObject>();
+        RuntimeException? terminating = null;
+        try
+        {
+            output.AddRange(shell.Invoke());
+        }
+        catch (RuntimeException ex)
+        {
+            terminating = ex;
+        }
+        return new PipelineResult(output, shell.Streams.Error.ToList(), shell.Streams.Warning.ToList(), shell.Streams.Verbose.ToList(),
+            shell.Streams.Progress.ToList(), shell.Streams.Information.ToList(), host.Text, terminating);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Ocelot.psd1")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
+                return dir.FullName;
+        throw new InvalidOperationException("Cannot find the repository root (Ocelot.psd1) above " + AppContext.BaseDirectory);
+    }
+}
