@@ -3,8 +3,7 @@ using Xunit;
 
 namespace Ocelot.Module.Tests;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection
+public static class ProcessEnvironmentCollection
 {
     public const string Name = "Tests that change process environment variables";
 }

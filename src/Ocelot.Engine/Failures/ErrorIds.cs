@@ -25,4 +25,26 @@ public static class ErrorIds
 
     // Overlay components
     public const string OverlayConstraintInvalid = nameof(OverlayConstraintInvalid);
+
+    // Upstream source
+    public const string UpstreamRepositoryInvalid = nameof(UpstreamRepositoryInvalid);
+    public const string UpstreamRefInvalid = nameof(UpstreamRefInvalid);
+    public const string UpstreamFetchFailed = nameof(UpstreamFetchFailed);
+    public const string UpstreamRefNotFound = nameof(UpstreamRefNotFound);
+    public const string UpstreamLayoutInvalid = nameof(UpstreamLayoutInvalid);
+    public const string UpstreamVersionNotFound = nameof(UpstreamVersionNotFound);
+
+    // Go toolchain
+    public const string GoToolchainNotFound = nameof(GoToolchainNotFound);
+    public const string GoToolchainTooOld = nameof(GoToolchainTooOld);
+    public const string GoModEditFailed = nameof(GoModEditFailed);
+    public const string GoModTidyFailed = nameof(GoModTidyFailed);
+    public const string GoBuildFailed = nameof(GoBuildFailed);
+
+    // Build, packaging and cache
+    public const string BuildOutputInvalid = nameof(BuildOutputInvalid);
+    public const string PackageWriteFailed = nameof(PackageWriteFailed);
+    public const string CacheLockTimeout = nameof(CacheLockTimeout);
+    public const string InjectedFault = nameof(InjectedFault);
+    public const string BuildCancelled = nameof(BuildCancelled);
 }

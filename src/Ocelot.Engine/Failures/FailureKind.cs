@@ -16,4 +16,6 @@ public enum FailureKind
     LimitsExceeded,
     ResourceExists,
     OperationStopped,
+    ResourceBusy,
+    NotImplemented,
 }

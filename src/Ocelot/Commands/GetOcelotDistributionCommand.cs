@@ -2,7 +2,6 @@ using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Text;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -47,54 +46,13 @@ public sealed class GetOcelotDistributionCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         var catalog = (DistributionCatalog)_catalog!;
-        var names = Name ?? ["*"];
-        foreach (var requested in names)
+        foreach (var name in DistributionSelection.Match(catalog, Name ?? ["*"], WriteError))
         {
-            if (WildcardPattern.ContainsWildcardCharacters(requested))
-            {
-                var pattern = WildcardPattern.Get(requested, WildcardOptions.IgnoreCase);
-                foreach (var name in catalog.Names.Where(n => pattern.IsMatch(n))) Write(catalog, name);
-                continue;
-            }
-            var exact = catalog.Names.FirstOrDefault(n => n.Equals(requested, StringComparison.OrdinalIgnoreCase));
-            if (exact is not null)
-            {
-                Write(catalog, exact);
-                continue;
-            }
-            WriteError(ErrorRecords.Create(
-                new ItemNotFoundException($"Distribution '{requested}' is not defined in '{catalog.Location.DistributionsFile}'.{ClosestMatch.Hint(requested, catalog.Names)}"),
-                ErrorIds.DistributionNotFound, FailureKind.ObjectNotFound, requested,
-                $"Run Get-OcelotDistribution to list the distributions: {string.Join(", ", catalog.Names)}."));
+            if (!_written.Add(name)) continue;
+            if (DistributionSelection.Resolve(catalog, name, WriteError) is { } resolved)
+                WriteObject(ResultMapper.ToPublic(resolved));
         }
     }
 
-    private DistributionCatalog OpenCatalog() =>
-        DistributionCatalog.Open(ConfigPath is null ? null : GetUnresolvedProviderPathFromPSPath(ConfigPath),
-            Environment.GetEnvironmentVariable(ConfigLocation.EnvironmentVariable), ModuleLayout.ModuleRoot);
-
-    private void Write(DistributionCatalog catalog, string name)
-    {
-        if (!_written.Add(name)) return;
-        var problems = catalog.ProblemsOf(name);
-        if (problems.Count > 0)
-        {
-            foreach (var problem in problems) WriteError(ErrorRecords.From(problem));
-            return;
-        }
-        var resolved = catalog.Resolve(name);
-        WriteObject(new OcelotDistribution
-        {
-            Name = resolved.Name,
-            Description = resolved.Description,
-            Base = resolved.Base,
-            BaseChain = [.. resolved.BaseChain],
-            OwnBuildTags = [.. resolved.OwnBuildTags],
-            BuildTags = [.. resolved.BuildTags],
-            ConfigFile = resolved.ConfigFile,
-            Components = resolved.Components.Select(c => c.ShortName).ToArray(),
-            GoModules = resolved.GoModules.Select(m => m.ToString()).ToArray(),
-            ConfigPath = resolved.DistributionsFile,
-        });
-    }
+    private DistributionCatalog OpenCatalog() => DistributionSelection.Open(this, ConfigPath);
 }

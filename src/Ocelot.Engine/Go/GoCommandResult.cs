@@ -1,0 +1,3 @@
+namespace Ocelot.Engine.Go;
+
+public sealed record GoCommandResult(int ExitCode, string StandardOutput, string StandardError);

@@ -1,0 +1,45 @@
+using Ocelot.Engine.Failures;
+
+namespace Ocelot.Engine.Operations;
+
+/// <summary>
+/// An exclusive lock between processes (and threads), held by keeping a lock file open without sharing.
+/// The operating system releases it if the holder dies, so a crash never leaves the cache locked.
+/// </summary>
+public sealed class FileLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private FileLock(FileStream stream) => _stream = stream;
+
+    public static async Task<FileLock> AcquireAsync(string path, TimeSpan timeout, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow + timeout;
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                if (!told)
+                {
+                    sink.Verbose($"Waiting for another Ocelot build to release '{path}'.");
+                    told = true;
+                }
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw new OcelotException(ErrorIds.CacheLockTimeout, FailureKind.ResourceBusy,
+                    $"Another Ocelot process has held '{path}' for more than {timeout.TotalMinutes:0} minutes.",
+                    "Wait for the other build to finish, or stop it; the lock is released when that process ends.", path, ex);
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,18 @@
+namespace Ocelot.Engine.Operations;
+
+/// <summary>The per-user cache folder: <c>$env:OCELOT_CACHE</c>, else the platform's user cache location.</summary>
+public static class UserCacheFolder
+{
+    public const string EnvironmentVariable = "OCELOT_CACHE";
+
+    public static string Resolve(string? environmentValue)
+    {
+        if (!string.IsNullOrWhiteSpace(environmentValue)) return Path.GetFullPath(environmentValue);
+        if (OperatingSystem.IsWindows())
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ocelot", "cache");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (OperatingSystem.IsMacOS()) return Path.Combine(home, "Library", "Caches", "ocelot");
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        return Path.Combine(string.IsNullOrWhiteSpace(xdg) ? Path.Combine(home, ".cache") : xdg, "ocelot");
+    }
+}

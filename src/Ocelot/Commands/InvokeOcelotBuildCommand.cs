@@ -1,0 +1,159 @@
+using System.Management.Automation;
+using Ocelot.Completion;
+using Ocelot.Engine.Build;
+using Ocelot.Engine.Distributions;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
+using Ocelot.Engine.Upstream;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>
+/// <para type="synopsis">Builds the collector layer zip of distributions, for one or more architectures.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject)]
+[OutputType(typeof(OcelotLayerArtifact))]
+public sealed class InvokeOcelotBuildCommand : PSCmdlet
+{
+    private const string ByInputObject = "InputObject";
+    private const string ByName = "Name";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
+    public OcelotDistribution[] InputObject { get; set; } = [];
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(DistributionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Distribution { get; set; } = [];
+
+    [Parameter(ParameterSetName = ByName)]
+    [ValidateNotNullOrEmpty]
+    public string? ConfigPath { get; set; }
+
+    [Parameter]
+    [Alias("Arch")]
+    [ValidateSet("amd64", "arm64")]
+    public string[] Architecture { get; set; } = ["amd64"];
+
+    /// <summary>owner/name on GitHub, any git URL, or the path of a local clone.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string UpstreamRepo { get; set; } = UpstreamSource.DefaultRepository;
+
+    /// <summary>A branch, tag or commit SHA.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string UpstreamRef { get; set; } = Engine.Upstream.UpstreamRef.DefaultRef;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string OutputDirectory { get; set; } = "./build";
+
+    /// <summary>Build even when the cache holds an identical artifact.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Keep the build tree (upstream checkout with the overlay) and say where it is.</summary>
+    [Parameter]
+    public SwitchParameter KeepWorkingTree { get; set; }
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly Dictionary<string, object> _catalogs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _built = new(StringComparer.Ordinal);
+    private object? _builder;
+
+    protected override void BeginProcessing()
+    {
+        var settings = new LayerBuildSettings(
+            Architecture.Distinct(StringComparer.Ordinal).ToList(),
+            UpstreamRepo,
+            UpstreamRef,
+            GetUnresolvedProviderPathFromPSPath(OutputDirectory),
+            UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)),
+            SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+            MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(InvokeOcelotBuildCommand).Assembly.GetName().Version!.ToString(),
+            Force,
+            KeepWorkingTree,
+            Environment.GetEnvironmentVariable(FaultInjection.EnvironmentVariable),
+            Environment.GetEnvironmentVariable("OCELOT_GO"));
+        var builder = new LayerBuilder(settings);
+        _builder = builder;
+        WriteVerbose($"Build cache: {settings.CacheFolder}");
+        // Resolve the upstream commit once, up front: a bad repository, ref or toolchain stops the whole command.
+        RunEngine(pump => builder.EnsureUpstreamAsync(pump, _cancellation.Token), terminating: true);
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByName)
+        {
+            var catalog = Catalog(ConfigPath);
+            foreach (var name in DistributionSelection.Match(catalog, Distribution, WriteError)) Build(catalog, name);
+            return;
+        }
+        foreach (var item in InputObject)
+            Build(Catalog(item.ConfigPath), item.Name);
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    protected override void EndProcessing() => _cancellation.Dispose();
+
+    private void Build(DistributionCatalog catalog, string name)
+    {
+        var key = $"{catalog.Location.DistributionsFile}|{name}";
+        if (!_built.Add(key)) return;
+        if (!catalog.Names.Contains(name))
+        {
+            WriteError(ErrorRecords.Create(new ItemNotFoundException($"Distribution '{name}' is no longer defined in '{catalog.Location.DistributionsFile}'."),
+                ErrorIds.DistributionNotFound, FailureKind.ObjectNotFound, name, "Run Get-OcelotDistribution again."));
+            return;
+        }
+        if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) return;
+        var item = new DistributionToBuild(resolved, catalog.Overlay);
+        var builder = (LayerBuilder)_builder!;
+        RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(ResultMapper.ToPublic(artifact))), pump, _cancellation.Token),
+            terminating: false);
+    }
+
+    /// <summary>Runs engine work through a pump; engine failures become terminating or non-terminating ErrorRecords.</summary>
+    private void RunEngine(Func<PipelinePump, Task> work, bool terminating)
+    {
+        var pump = new PipelinePump(this);
+        try
+        {
+            pump.Run(_ => work(pump), _cancellation);
+        }
+        catch (OcelotException ex) when (terminating)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+        }
+        catch (OcelotException ex)
+        {
+            WriteError(ErrorRecords.From(ex));
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    private DistributionCatalog Catalog(string? configPath)
+    {
+        var cacheKey = configPath ?? string.Empty;
+        if (_catalogs.TryGetValue(cacheKey, out var cached)) return (DistributionCatalog)cached;
+        try
+        {
+            var catalog = DistributionSelection.Open(this, configPath);
+            _catalogs[cacheKey] = catalog;
+            return catalog;
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            throw; // not reached
+        }
+    }
+}

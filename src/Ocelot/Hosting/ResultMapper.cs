@@ -1,0 +1,46 @@
+using Ocelot.Engine.Build;
+using Ocelot.Engine.Distributions;
+
+namespace Ocelot.Hosting;
+
+/// <summary>Converts engine records into the module's public result types (no engine type reaches PowerShell).</summary>
+internal static class ResultMapper
+{
+    public static OcelotDistribution ToPublic(ResolvedDistribution resolved) => new()
+    {
+        Name = resolved.Name,
+        Description = resolved.Description,
+        Base = resolved.Base,
+        BaseChain = [.. resolved.BaseChain],
+        OwnBuildTags = [.. resolved.OwnBuildTags],
+        BuildTags = [.. resolved.BuildTags],
+        ConfigFile = resolved.ConfigFile,
+        Components = resolved.Components.Select(c => c.ShortName).ToArray(),
+        GoModules = resolved.GoModules.Select(m => m.ToString()).ToArray(),
+        ConfigPath = resolved.DistributionsFile,
+    };
+
+    public static OcelotLayerArtifact ToPublic(LayerArtifact artifact) => new()
+    {
+        Distribution = artifact.Distribution,
+        DistributionDescription = artifact.DistributionDescription,
+        Architecture = artifact.Architecture,
+        Path = artifact.Path,
+        Size = artifact.Size,
+        Md5 = artifact.Md5,
+        Sha256 = artifact.Sha256,
+        CodeSha256 = artifact.CodeSha256,
+        UpstreamRepo = artifact.UpstreamRepo,
+        UpstreamRef = artifact.UpstreamRef,
+        UpstreamCommit = artifact.UpstreamCommit,
+        CollectorVersion = artifact.CollectorVersion,
+        BuildTags = [.. artifact.BuildTags],
+        Components = [.. artifact.Components],
+        GoModules = [.. artifact.GoModules],
+        ConfigFile = artifact.ConfigFile,
+        GoVersion = artifact.GoVersion,
+        Duration = artifact.Duration,
+        FromCache = artifact.FromCache,
+        WorkingTree = artifact.WorkingTree,
+    };
+}

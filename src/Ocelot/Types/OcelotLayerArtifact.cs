@@ -1,0 +1,50 @@
+namespace Ocelot;
+
+/// <summary>A built layer zip and its provenance. Pipes into Publish-OcelotLayer.</summary>
+public sealed class OcelotLayerArtifact
+{
+    public required string Distribution { get; init; }
+    public string? DistributionDescription { get; init; }
+
+    /// <summary>amd64 or arm64 (Lambda calls amd64 x86_64).</summary>
+    public required string Architecture { get; init; }
+
+    /// <summary>Full path of the zip, named collector-&lt;arch&gt;-&lt;distribution&gt;.zip.</summary>
+    public required string Path { get; init; }
+    public required long Size { get; init; }
+
+    /// <summary>Hex md5 of the zip bytes (what the layer description records).</summary>
+    public required string Md5 { get; init; }
+
+    /// <summary>Hex sha256 of the zip bytes.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>Base64 sha256 of the zip bytes, as Lambda reports it in Content.CodeSha256.</summary>
+    public required string CodeSha256 { get; init; }
+    public required string UpstreamRepo { get; init; }
+    public required string UpstreamRef { get; init; }
+
+    /// <summary>The exact upstream commit built.</summary>
+    public required string UpstreamCommit { get; init; }
+
+    /// <summary>The otelcol version upstream requires (e.g. v0.158.0).</summary>
+    public required string CollectorVersion { get; init; }
+    public required string[] BuildTags { get; init; }
+
+    /// <summary>The components Go compiled into the binary (kind.name).</summary>
+    public required string[] Components { get; init; }
+    public required string[] GoModules { get; init; }
+
+    /// <summary>The distribution's collector config, or null when the layer ships upstream's default config.</summary>
+    public string? ConfigFile { get; init; }
+    public required string GoVersion { get; init; }
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>True when the zip came from the build cache.</summary>
+    public bool FromCache { get; init; }
+
+    /// <summary>The kept build tree, with -KeepWorkingTree.</summary>
+    public string? WorkingTree { get; init; }
+
+    public override string ToString() => Path;
+}

@@ -1,0 +1,57 @@
+using Ocelot.Module.Tests.Harness;
+using Xunit;
+
+namespace Ocelot.Module.Tests.Fixtures;
+
+/// <summary>
+/// What the build tests share: a Go module proxy on disk, a fixture upstream repository, and process environment
+/// pointing go (and Ocelot's cache) at them. Go's own build cache is the user's, shared, as it is for users.
+/// Tests using it run in the process-environment collection, never in parallel with each other.
+/// </summary>
+public sealed class BuildEnvironment : IDisposable
+{
+    private readonly TempFolder _root = new("ocelot-build-tests-");
+    private readonly Dictionary<string, string?> _saved = new();
+
+    public BuildEnvironment()
+    {
+        ProxyFolder = Path.Combine(_root.Path, "goproxy");
+        GoFixture.WriteModuleProxy(ProxyFolder);
+        UpstreamFolder = Path.Combine(_root.Path, "upstream");
+        UpstreamCommit = GoFixture.CreateUpstreamRepository(UpstreamFolder);
+        CacheFolder = Path.Combine(_root.Path, "cache");
+        foreach (var (name, value) in GoFixture.GoEnvironment(ProxyFolder, Path.Combine(_root.Path, "gomodcache")))
+            Set(name, value);
+        Set("OCELOT_CACHE", CacheFolder);
+    }
+
+    public string Root => _root.Path;
+    public string ProxyFolder { get; }
+    public string UpstreamFolder { get; }
+    public string UpstreamCommit { get; }
+    public string CacheFolder { get; }
+
+    /// <summary>Sets a process environment variable until the fixture is disposed.</summary>
+    public void Set(string name, string? value)
+    {
+        if (!_saved.ContainsKey(name)) _saved[name] = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable(name, value);
+    }
+
+    /// <summary>Creates a second fixture upstream, changed by <paramref name="customize"/>, and returns its folder.</summary>
+    public string CreateVariant(string name, Action<string> customize)
+    {
+        var folder = Path.Combine(_root.Path, name);
+        GoFixture.CreateUpstreamRepository(folder, customize);
+        return folder;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
+        _root.Dispose();
+    }
+}
+
+[CollectionDefinition(ProcessEnvironmentCollection.Name, DisableParallelization = true)]
+public sealed class ProcessEnvironmentCollectionWithBuild : ICollectionFixture<BuildEnvironment>;

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace Ocelot.Module.Tests.Fixtures;
+
+/// <summary>
+/// Serves the repositories under a folder over git's smart HTTP protocol (what GitHub speaks), on loopback, by
+/// running the real <c>git http-backend</c> as a CGI program for each request.
+/// </summary>
+public sealed class GitHttpServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _projectRoot;
+    private readonly Task _loop;
+
+    public GitHttpServer(string projectRoot)
+    {
+        _projectRoot = projectRoot;
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public string UrlOf(string repository) => $"http://127.0.0.1:{Port}/{repository}";
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) when (!_listener.IsListening) { return; }
+            catch (HttpListenerException) { return; }
+            _ = Task.Run(() => Handle(context));
+        }
+    }
+
+    private void Handle(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var start = new ProcessStartInfo("git", "http-backend")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["GIT_PROJECT_ROOT"] = _projectRoot;
+        start.Environment["GIT_HTTP_EXPORT_ALL"] = "1";
+        start.Environment["PATH_INFO"] = request.Url!.AbsolutePath;
+        start.Environment["QUERY_STRING"] = request.Url.Query.TrimStart('?');
+        start.Environment["REQUEST_METHOD"] = request.HttpMethod;
+        start.Environment["CONTENT_TYPE"] = request.ContentType ?? string.Empty;
+        start.Environment["REMOTE_ADDR"] = "127.0.0.1";
+        if (request.Headers["Content-Encoding"] is { } encoding) start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
+        if (request.Headers["Git-Protocol"] is { } protocol) start.Environment["GIT_PROTOCOL"] = protocol;
+        var body = new MemoryStream();
+        request.InputStream.CopyTo(body);
+        start.Environment["CONTENT_LENGTH"] = body.Length.ToString();
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardInput.BaseStream.Write(body.ToArray());
+        process.StandardInput.Close();
+        var output = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(output);
+        process.WaitForExit();
+        _ = errors.Result;
+
+        var bytes = output.ToArray();
+        var headerEnd = IndexOf(bytes, "\r\n\r\n"u8.ToArray(), out var separatorLength);
+        var response = context.Response;
+        foreach (var line in Encoding.ASCII.GetString(bytes, 0, headerEnd).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = line.IndexOf(':');
+            if (colon < 0) continue;
+            var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
+            if (name.Equals("Status", StringComparison.OrdinalIgnoreCase)) response.StatusCode = int.Parse(value.Split(' ')[0]);
+            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) response.ContentType = value;
+            else response.Headers[name] = value;
+        }
+        var payload = bytes.AsSpan(headerEnd + separatorLength).ToArray();
+        response.ContentLength64 = payload.Length;
+        response.OutputStream.Write(payload);
+        response.Close();
+    }
+
+    private static int IndexOf(byte[] data, byte[] crlfcrlf, out int separatorLength)
+    {
+        for (var i = 0; i + 1 < data.Length; i++)
+        {
+            if (i + 3 < data.Length && data.AsSpan(i, 4).SequenceEqual(crlfcrlf)) { separatorLength = 4; return i; }
+            if (data[i] == '\n' && data[i + 1] == '\n') { separatorLength = 2; return i; }
+        }
+        separatorLength = 0;
+        return data.Length;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+    }
+}

@@ -1,0 +1,7 @@
+// Package asmauthextension is a fixture stand-in for the real component: only its factory exists.
+package asmauthextension
+
+import "go.opentelemetry.io/collector/extension"
+
+// NewFactory returns the factory of the "asmauth" extension.
+func NewFactory() extension.Factory { return extension.NewFactory("asmauth") }

@@ -1,0 +1,3 @@
+module go.opentelemetry.io/collector/connector
+
+go 1.19

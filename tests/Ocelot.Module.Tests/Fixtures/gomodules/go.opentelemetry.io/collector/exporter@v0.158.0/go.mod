@@ -1,0 +1,3 @@
+module go.opentelemetry.io/collector/exporter
+
+go 1.19

@@ -1,0 +1,3 @@
+module go.opentelemetry.io/collector/extension
+
+go 1.19

@@ -1,0 +1,3 @@
+module go.opentelemetry.io/collector/processor
+
+go 1.19

@@ -1,0 +1,14 @@
+// Package processor is a fixture stand-in for go.opentelemetry.io/collector/processor: just enough API for lambdacomponents to compile.
+package processor
+
+// Factory creates processors of one component type.
+type Factory interface {
+	Type() string
+}
+
+type factory string
+
+func (f factory) Type() string { return string(f) }
+
+// NewFactory returns a factory of component type typ.
+func NewFactory(typ string) Factory { return factory(typ) }

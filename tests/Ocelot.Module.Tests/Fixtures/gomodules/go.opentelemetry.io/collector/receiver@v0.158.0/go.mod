@@ -1,0 +1,3 @@
+module go.opentelemetry.io/collector/receiver
+
+go 1.19

@@ -1,0 +1,12 @@
+module github.com/open-telemetry/opentelemetry-lambda/collector/lambdacomponents
+
+go 1.19
+
+require (
+	go.opentelemetry.io/collector/connector v0.158.0
+	go.opentelemetry.io/collector/exporter v0.158.0
+	go.opentelemetry.io/collector/extension v0.158.0
+	go.opentelemetry.io/collector/otelcol v0.158.0
+	go.opentelemetry.io/collector/processor v0.158.0
+	go.opentelemetry.io/collector/receiver v0.158.0
+)

@@ -1,0 +1,11 @@
+//go:build lambdacomponents.custom && (lambdacomponents.all || lambdacomponents.processor.all || lambdacomponents.processor.transform)
+
+package processor
+
+import "go.opentelemetry.io/collector/processor"
+
+func init() {
+	Factories = append(Factories, func(extensionId string) processor.Factory {
+		return processor.NewFactory("transform")
+	})
+}
