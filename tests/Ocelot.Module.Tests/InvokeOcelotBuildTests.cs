@@ -337,6 +337,61 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         Assert.Equal(hashes[0], hashes[1]);
     }
 
+    [Fact]
+    public void Stopping_the_pipeline_kills_go_and_removes_the_build_tree()
+    {
+        environment.Set("TMPDIR", _temp.Path);
+        // -a rebuilds the standard library too, so the compile lasts long enough to be stopped.
+        environment.Set("GOFLAGS", Environment.GetEnvironmentVariable("GOFLAGS") + " -a");
+        try
+        {
+            using var runspace = System.Management.Automation.Runspaces.RunspaceFactory.CreateRunspace(
+                System.Management.Automation.Runspaces.InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using var shell = PowerShell.Create();
+            shell.Runspace = runspace;
+            shell.AddScript($"Import-Module '{ModuleSession.ManifestPath}'; {Pipeline} -Distribution minimal -Force -Verbose");
+            runspace.SessionStateProxy.SetVariable("upstream", environment.UpstreamFolder);
+            runspace.SessionStateProxy.SetVariable("out", _output.Path);
+            var compiling = new ManualResetEventSlim();
+            shell.Streams.Verbose.DataAdded += (_, e) =>
+            {
+                if (shell.Streams.Verbose[e.Index].Message.StartsWith("go build")) compiling.Set();
+            };
+            var running = shell.BeginInvoke();
+            Assert.True(compiling.Wait(TimeSpan.FromSeconds(60)), "the build never reached the compile step");
+            var tree = Assert.Single(Directory.GetDirectories(_temp.Path, "ocelot-build-*"));
+            Thread.Sleep(500);
+            shell.Stop();
+            Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(running));
+            Assert.False(Directory.Exists(tree), "the build tree should be removed when the pipeline stops");
+            Assert.Empty(ProcessesMentioning(tree));
+            Assert.Empty(Directory.GetFileSystemEntries(_output.Path));
+        }
+        finally
+        {
+            environment.Set("GOFLAGS", Environment.GetEnvironmentVariable("GOFLAGS")!.Replace(" -a", string.Empty));
+            environment.Set("TMPDIR", null);
+        }
+    }
+
+    /// <summary>Processes whose command line names <paramref name="text"/> (Linux /proc).</summary>
+    private static List<string> ProcessesMentioning(string text)
+    {
+        var found = new List<string>();
+        foreach (var folder in Directory.GetDirectories("/proc"))
+        {
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(text)) found.Add($"{Path.GetFileName(folder)}: {commandLine}");
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return found;
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
