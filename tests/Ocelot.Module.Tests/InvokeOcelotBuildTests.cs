@@ -76,6 +76,10 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         {
             Directory.Delete(unzipped, recursive: true);
         }
+        // libgit2 (managed and native) served from Ocelot's own load context, never the default one.
+        var ocelotContext = Assert.Single(System.Runtime.Loader.AssemblyLoadContext.All, c => c.Name == "Ocelot");
+        Assert.Contains(ocelotContext.Assemblies, a => a.GetName().Name == "LibGit2Sharp");
+        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "LibGit2Sharp");
         Assert.Contains(result.Progress, p => p.StatusDescription.Contains("compiling"));
         Assert.Contains(result.Progress, p => p.RecordType == ProgressRecordType.Completed);
     }

@@ -47,4 +47,24 @@ public static class ErrorIds
     public const string CacheLockTimeout = nameof(CacheLockTimeout);
     public const string InjectedFault = nameof(InjectedFault);
     public const string BuildCancelled = nameof(BuildCancelled);
+
+    // AWS, publishing and metadata
+    public const string RegionInvalid = nameof(RegionInvalid);
+    public const string RegionNotResolved = nameof(RegionNotResolved);
+    public const string CredentialsNotFound = nameof(CredentialsNotFound);
+    public const string LayerNameInvalid = nameof(LayerNameInvalid);
+    public const string LayerZipNotFound = nameof(LayerZipNotFound);
+    public const string LayerTooLargeForDirectUpload = nameof(LayerTooLargeForDirectUpload);
+    public const string SharingInvalid = nameof(SharingInvalid);
+    public const string ExistingVersionCheckFailed = nameof(ExistingVersionCheckFailed);
+    public const string LayerPublishFailed = nameof(LayerPublishFailed);
+    public const string LayerSharingFailed = nameof(LayerSharingFailed);
+    public const string S3StagingFailed = nameof(S3StagingFailed);
+    public const string MetadataTableNotFound = nameof(MetadataTableNotFound);
+    public const string MetadataWriteFailed = nameof(MetadataWriteFailed);
+    public const string MetadataTableSchemaMismatch = nameof(MetadataTableSchemaMismatch);
+    public const string LambdaAccessDenied = nameof(LambdaAccessDenied);
+    public const string LambdaThrottled = nameof(LambdaThrottled);
+    public const string LayerVersionNotFound = nameof(LayerVersionNotFound);
+    public const string LayerDeleteFailed = nameof(LayerDeleteFailed);
 }

@@ -1,5 +1,6 @@
 using Ocelot.Engine.Build;
 using Ocelot.Engine.Distributions;
+using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Hosting;
 
@@ -42,5 +43,28 @@ internal static class ResultMapper
         Duration = artifact.Duration,
         FromCache = artifact.FromCache,
         WorkingTree = artifact.WorkingTree,
+    };
+
+    public static OcelotLayerVersion ToPublic(LayerVersionInfo version) => new()
+    {
+        LayerName = version.LayerName,
+        Version = version.Version,
+        LayerVersionArn = version.LayerVersionArn,
+        LayerArn = version.LayerArn,
+        Region = version.Region,
+        Architecture = version.Architecture,
+        Distribution = version.Distribution,
+        CollectorVersion = version.CollectorVersion,
+        ReleaseGroup = version.ReleaseGroup,
+        Md5 = version.Md5,
+        CodeSha256 = version.CodeSha256,
+        CodeSize = version.CodeSize,
+        CreatedDate = version.CreatedDate,
+        Description = version.Description,
+        LicenseInfo = version.LicenseInfo,
+        CompatibleRuntimes = [.. version.CompatibleRuntimes],
+        Status = version.Status.ToString(),
+        SharedWith = [.. version.SharedWith],
+        Public = version.Public,
     };
 }

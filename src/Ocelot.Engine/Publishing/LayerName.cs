@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Failures;
+
+namespace Ocelot.Engine.Publishing;
+
+/// <summary>
+/// The layer name, exactly as the reference tool builds it (behaviour §3.2), so teams keep their layer names:
+/// <c>&lt;base&gt;-&lt;arch&gt;-&lt;distribution&gt;-&lt;version&gt;-&lt;release group&gt;</c>, cleaned to Lambda's characters.
+/// </summary>
+public static partial class LayerName
+{
+    public const string DefaultBase = "ocel";
+    public const string DefaultReleaseGroup = "prod";
+
+    /// <summary>Lambda's limit on LayerName and on the LayerVersionArn (API reference, PublishLayerVersion).</summary>
+    public const int MaxLength = 140;
+
+    /// <summary>Version numbers assumed when checking the ARN length before publishing (up to 99999 versions).</summary>
+    private const int VersionDigitsAssumed = 5;
+
+    public sealed record Parts(string Name, string CompatibleArchitecture, string VersionString);
+
+    public static Parts Construct(string baseName, string? architecture, string? distribution, string? layerVersion,
+        string? collectorVersion, string releaseGroup, string? githubRef)
+    {
+        var name = baseName;
+        var compatible = string.IsNullOrEmpty(architecture) ? "x86_64" : architecture.Replace("amd64", "x86_64");
+        if (!string.IsNullOrEmpty(architecture)) name += $"-{architecture}";
+        if (!string.IsNullOrEmpty(distribution)) name += $"-{distribution}";
+        string version;
+        if (!string.IsNullOrEmpty(layerVersion)) version = layerVersion;
+        else if (!string.IsNullOrEmpty(collectorVersion)) version = LeadingV().Replace(collectorVersion, string.Empty, 1);
+        else if (!string.IsNullOrEmpty(githubRef)) version = GitHubRefPrefix().Replace(githubRef, string.Empty) is { Length: > 0 } fromRef ? fromRef : "latest";
+        else version = "latest";
+        version = Clean(version);
+        name = Clean($"{name}-{version}-{releaseGroup}");
+        if (char.IsAsciiDigit(name[0])) name = "layer-" + name;
+        return new Parts(name, compatible, version);
+    }
+
+    /// <summary>Checks the name and the longest version ARN it can have in <paramref name="regions"/> against Lambda's limits.</summary>
+    public static void Validate(string name, IEnumerable<string> regions)
+    {
+        if (name.Length > MaxLength || !ValidCharacters().IsMatch(name))
+            throw Invalid(name, $"a layer name is 1-{MaxLength} letters, digits, '-' or '_'");
+        foreach (var region in regions)
+        {
+            var arn = $"arn:{AwsRegion.Partition(region)}:lambda:{region}:123456789012:layer:{name}:{new string('9', VersionDigitsAssumed)}";
+            if (arn.Length > MaxLength)
+                throw Invalid(name, $"its version ARN in {region} would be {arn.Length} characters, over Lambda's {MaxLength}");
+        }
+    }
+
+    private static OcelotException Invalid(string name, string why) =>
+        new(ErrorIds.LayerNameInvalid, FailureKind.InvalidArgument, $"The layer name '{name}' is not valid: {why}.",
+            "Shorten -LayerName, -ReleaseGroup or -LayerVersion (or the distribution name).", name);
+
+    private static string Clean(string text) => NotAllowed().Replace(text, "_");
+
+    [GeneratedRegex("^v")]
+    private static partial Regex LeadingV();
+
+    // What the reference strips from GITHUB_REF: everything up to the last '/', then any non-digit, non-dot run.
+    [GeneratedRegex(@".*\/[^0-9\.]*")]
+    private static partial Regex GitHubRefPrefix();
+
+    [GeneratedRegex("[^a-zA-Z0-9_-]")]
+    private static partial Regex NotAllowed();
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]+$")]
+    private static partial Regex ValidCharacters();
+}

@@ -1,0 +1,38 @@
+namespace Ocelot;
+
+/// <summary>
+/// One Lambda layer version in one region. Returned by Publish-OcelotLayer and Get-OcelotLayer, and taken by
+/// Remove-OcelotLayer (by value, or by LayerName + Version + Region property names).
+/// </summary>
+public sealed class OcelotLayerVersion
+{
+    public required string LayerName { get; init; }
+    public required long Version { get; init; }
+    public required string LayerVersionArn { get; init; }
+    public required string LayerArn { get; init; }
+    public required string Region { get; init; }
+
+    /// <summary>amd64 or arm64 (from the metadata, else from CompatibleArchitectures).</summary>
+    public string? Architecture { get; init; }
+    public string? Distribution { get; init; }
+    public string? CollectorVersion { get; init; }
+    public string? ReleaseGroup { get; init; }
+    public string? Md5 { get; init; }
+
+    /// <summary>Base64 sha256 of the layer zip, as Lambda reports it.</summary>
+    public string? CodeSha256 { get; init; }
+    public long? CodeSize { get; init; }
+    public DateTimeOffset? CreatedDate { get; init; }
+    public string? Description { get; init; }
+    public string? LicenseInfo { get; init; }
+    public string[] CompatibleRuntimes { get; init; } = [];
+
+    /// <summary>Published, Reused or Listed.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Who may use the version besides its account: '*' (public), account ids, organization ids.</summary>
+    public string[] SharedWith { get; init; } = [];
+    public bool? Public { get; init; }
+
+    public override string ToString() => LayerVersionArn;
+}
