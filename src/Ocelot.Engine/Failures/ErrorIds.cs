@@ -51,6 +51,8 @@ public static class ErrorIds
     // AWS, publishing and metadata
     public const string RegionInvalid = nameof(RegionInvalid);
     public const string RegionNotResolved = nameof(RegionNotResolved);
+    public const string EndpointInvalid = nameof(EndpointInvalid);
+    public const string MetadataTableFailed = nameof(MetadataTableFailed);
     public const string CredentialsNotFound = nameof(CredentialsNotFound);
     public const string LayerNameInvalid = nameof(LayerNameInvalid);
     public const string LayerZipNotFound = nameof(LayerZipNotFound);

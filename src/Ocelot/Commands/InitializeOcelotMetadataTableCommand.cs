@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>
+/// <para type="synopsis">Creates the DynamoDB table that records published layers (the reference tool's schema), if it does not exist.</para>
+/// </summary>
+[Cmdlet(VerbsData.Initialize, "OcelotMetadataTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(OcelotMetadataTable))]
+public sealed class InitializeOcelotMetadataTableCommand : PSCmdlet
+{
+    [Parameter(Position = 0)]
+    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
+    public string TableName { get; set; } = MetadataTableSchema.DefaultTableName;
+
+    /// <summary>Default: the region the AWS SDK resolves (AWS_REGION, profile).</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+    public string? Region { get; set; }
+
+    [Parameter]
+    public string? ProfileName { get; set; }
+
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    private readonly CancellationTokenSource _cancellation = new();
+
+    protected override void ProcessRecord()
+    {
+        string region;
+        try
+        {
+            AwsConnection.ValidateEndpoint(EndpointUrl);
+            region = AwsConnection.ResolveRegions(Region is null ? null : [Region])[0];
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return;
+        }
+        if (!ShouldProcess($"DynamoDB table '{TableName}' in {region}", "Create if missing (key layer_arn, indexes distribution-index and base-layer-index, on demand)"))
+            return;
+        var connection = new AwsConnection(ProfileName, EndpointUrl);
+        TableState state = default;
+        var pump = new PipelinePump(this);
+        try
+        {
+            pump.Run(async token => state = await MetadataTableSetup.EnsureAsync(TableName, region, connection, token).ConfigureAwait(false), _cancellation);
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+        }
+        WriteObject(new OcelotMetadataTable { TableName = TableName, Region = region, Status = state.ToString() });
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    protected override void EndProcessing() => _cancellation.Dispose();
+}
