@@ -1,0 +1,292 @@
+using Amazon.S3.Model;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Lambda;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
+
+namespace Ocelot.Engine.Publishing;
+
+/// <summary>
+/// Publishes a layer zip in several regions at once (bounded), each region: find a version with the same md5
+/// (reuse it unless forced), else upload (directly, or staged in S3 when too large) and publish; grant the requested
+/// sharing idempotently; record the version in the metadata table. A region's failure never stops the others.
+/// </summary>
+public sealed class LayerPublisher(PublishSettings settings)
+{
+    private readonly Lazy<Amazon.DynamoDBv2.IAmazonDynamoDB> _dynamo = new(() =>
+        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection.ProfileName, settings.Connection.EndpointUrl));
+    private int _tableMissingReported;
+
+    public async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(PublishPlan plan, IReadOnlyList<string> regions, int throttleLimit,
+        IOperationSink sink, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
+        var tasks = regions.Select(async (region, index) =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await PublishInRegionAsync(plan, region, 10 + index, sink, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var name = plan.Name.Name;
+        var step = "connecting";
+        void Report(string status, int percent = -1) => sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", status, percent, ParentActivityId: 1));
+        LayerVersionInfo? version = null;
+        try
+        {
+            using var lambda = LambdaLayerClient.Create(region, settings.Connection.ProfileName, settings.Connection.EndpointUrl);
+
+            step = "checking for a version with the same content";
+            Report(step);
+            var existing = settings.Force ? null : await FindExistingAsync(lambda, name, plan.Digests.Md5, cancellationToken).ConfigureAwait(false);
+            LayerVersionDetails details;
+            var status = LayerVersionStatus.Reused;
+            if (existing is not null)
+            {
+                sink.Verbose($"{region}: version {existing.Version} of {name} already holds md5 {plan.Digests.Md5}; reusing it.");
+                details = await lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                step = "uploading";
+                details = await UploadAndPublishAsync(lambda, plan, region, Report, sink, cancellationToken).ConfigureAwait(false);
+                status = LayerVersionStatus.Published;
+                sink.Verbose($"{region}: published {details.LayerVersionArn}.");
+            }
+            version = Describe(plan, region, details, status, []);
+
+            step = "sharing";
+            var sharedWith = await ShareAsync(lambda, name, details.Version, status == LayerVersionStatus.Reused, Report, cancellationToken).ConfigureAwait(false);
+            version = version with { SharedWith = sharedWith.Select(g => g.Label).Order(StringComparer.Ordinal).ToList(), Public = sharedWith.Any(g => g.IsPublic) };
+
+            if (!settings.SkipMetadata)
+            {
+                step = "recording metadata";
+                Report(step, 90);
+                version = await RecordAsync(plan, version, sink, cancellationToken).ConfigureAwait(false);
+            }
+            sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", "done", 100, Completed: true, ParentActivityId: 1));
+            return new RegionPublishResult(region, version, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", "failed", 100, Completed: true, ParentActivityId: 1));
+            var errorId = step switch
+            {
+                "checking for a version with the same content" => ErrorIds.ExistingVersionCheckFailed,
+                "sharing" => ErrorIds.LayerSharingFailed,
+                "recording metadata" => ErrorIds.MetadataWriteFailed,
+                _ => ErrorIds.LayerPublishFailed,
+            };
+            var target = version?.LayerVersionArn ?? $"{name} ({region})";
+            return new RegionPublishResult(region, version, Translate(ex, errorId, region, $"{Capitalize(step)} for layer '{name}'", target));
+        }
+    }
+
+    private static async Task<LayerVersionSummary?> FindExistingAsync(LambdaLayerClient lambda, string name, string md5, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var versions = await lambda.ListLayerVersionsAsync(name, cancellationToken).ConfigureAwait(false);
+            return versions.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, md5));
+        }
+        catch (LambdaResourceNotFoundException)
+        {
+            return null; // no such layer yet
+        }
+    }
+
+    private async Task<LayerVersionDetails> UploadAndPublishAsync(LambdaLayerClient lambda, PublishPlan plan, string region,
+        Action<string, int> report, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var size = plan.Digests.Size;
+        var limit = settings.DirectUploadLimit;
+        if (limit is null)
+        {
+            var account = await lambda.GetAccountSettingsAsync(cancellationToken).ConfigureAwait(false);
+            limit = account?.CodeSizeZipped is > 0 ? account.CodeSizeZipped : AccountLimits.DocumentedDirectUploadZipBytes;
+        }
+        var input = new PublishLayerVersionInput(plan.Name.Name, LayerContent.FromS3("-", "-"))
+        {
+            Description = plan.Description,
+            CompatibleArchitectures = [plan.Name.CompatibleArchitecture],
+            CompatibleRuntimes = settings.CompatibleRuntimes,
+            LicenseInfo = settings.LicenseInfo,
+        };
+        var megabytes = size / 1048576.0;
+        if (size <= limit && !plan.StagingBuckets.ContainsKey(region))
+        {
+            await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path),
+                position => report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size))));
+            report($"uploading {megabytes:0.0} MB", 0);
+            return await lambda.PublishLayerVersionAsync(input with { Content = LayerContent.FromZip(file) }, cancellationToken).ConfigureAwait(false);
+        }
+        if (!plan.StagingBuckets.TryGetValue(region, out var bucket))
+            throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
+                $"The layer zip is {megabytes:0.0} MB, over this account's {limit / 1048576.0:0.#} MB direct-upload limit in {region}.",
+                "Give -S3Bucket to stage the zip in S3.", plan.Artifact.Path);
+        using var s3 = S3ClientFactory.Create(region, settings.Connection);
+        var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
+        sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");
+        await S3Staging.UploadAsync(s3, bucket, key, plan.Artifact.Path,
+            (sent, total) => report($"uploading to s3://{bucket}: {sent / 1048576.0:0.0} of {total / 1048576.0:0.0} MB", (int)(80 * sent / Math.Max(1, total))),
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            report("publishing from S3", 80);
+            return await lambda.PublishLayerVersionAsync(input with { Content = LayerContent.FromS3(bucket, key) }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!settings.KeepStagedObject)
+            {
+                try
+                {
+                    await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+                {
+                    sink.Warning($"{region}: could not delete the staged object s3://{bucket}/{key}: {ex.Message}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the requested grants that the version's policy lacks; returns every grant it then has.</summary>
+    private async Task<IReadOnlyList<SharingGrant>> ShareAsync(LambdaLayerClient lambda, string name, long version, bool reused,
+        Action<string, int> report, CancellationToken cancellationToken)
+    {
+        if (settings.Sharing.Count == 0 && !reused) return []; // a new version has no policy until we add one
+        report("reading the version's policy", 85);
+        var policy = await lambda.GetLayerVersionPolicyAsync(name, version, cancellationToken).ConfigureAwait(false);
+        var grants = LayerSharing.InPolicy(policy?.Policy).ToList();
+        foreach (var wanted in settings.Sharing)
+        {
+            if (grants.Contains(wanted)) continue;
+            report($"sharing with {(wanted.IsPublic ? "everyone" : wanted.Label)}", 88);
+            try
+            {
+                await lambda.AddLayerVersionPermissionAsync(name, version, wanted.StatementId, "lambda:GetLayerVersion",
+                    wanted.Principal, wanted.OrganizationId, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LambdaResourceConflictException)
+            {
+                // The statement id exists already (another run added it meanwhile): the grant is in place.
+            }
+            grants.Add(wanted);
+        }
+        return grants;
+    }
+
+    private async Task<LayerVersionInfo> RecordAsync(PublishPlan plan, LayerVersionInfo version, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
+        try
+        {
+            var existing = version.Status == LayerVersionStatus.Reused
+                ? await table.GetAsync(version.LayerVersionArn, cancellationToken).ConfigureAwait(false)
+                : null;
+            var sharingUnchanged = existing is not null && existing.Public == version.Public &&
+                (existing.SharedWith ?? []).Order(StringComparer.Ordinal).SequenceEqual(version.SharedWith);
+            if (existing is not null && sharingUnchanged)
+            {
+                sink.Verbose($"{version.Region}: metadata for {version.LayerVersionArn} exists.");
+                return version with { HasMetadata = true };
+            }
+            var item = existing is null
+                ? ItemFor(plan, version)
+                : existing with { Public = version.Public ?? false, SharedWith = version.SharedWith };
+            await table.PutAsync(item, cancellationToken).ConfigureAwait(false);
+            sink.Verbose($"{version.Region}: recorded {version.LayerVersionArn} in {settings.MetadataTable} ({settings.MetadataRegion}).");
+            return version with { HasMetadata = true };
+        }
+        catch (MetadataTableNotFoundException ex)
+        {
+            if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
+                sink.Warning($"{ex.Message} Layer versions were published without a record: create the table with " +
+                    $"'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} -Region {settings.MetadataRegion}', then publish again to record them.");
+            return version with { HasMetadata = false };
+        }
+    }
+
+    private LayerMetadataItem ItemFor(PublishPlan plan, LayerVersionInfo version) => new()
+    {
+        LayerArn = version.LayerVersionArn,
+        Distribution = plan.Artifact.Distribution,
+        DistributionDescription = plan.Artifact.DistributionDescription,
+        BaseLayerArn = version.LayerArn,
+        Version = version.Version,
+        Region = version.Region,
+        BaseName = plan.Name.Name,
+        Architecture = plan.Artifact.Architecture ?? "amd64",
+        LayerVersionStr = plan.Name.VersionString,
+        CollectorVersionInput = plan.Artifact.CollectorVersion,
+        Md5Hash = plan.Digests.Md5,
+        PublishTimestamp = PublishTimestamp.Now(),
+        Public = version.Public ?? false,
+        CompatibleRuntimes = settings.CompatibleRuntimes.Count == 0 ? null : settings.CompatibleRuntimes,
+        Sha256 = plan.Digests.Sha256,
+        CodeSha256 = version.CodeSha256,
+        CodeSize = version.CodeSize,
+        UpstreamRepo = plan.Artifact.UpstreamRepo,
+        UpstreamCommit = plan.Artifact.UpstreamCommit,
+        BuildTags = plan.Artifact.BuildTags.Count == 0 ? null : plan.Artifact.BuildTags,
+        SharedWith = version.SharedWith.Count == 0 ? null : version.SharedWith,
+        ReleaseGroup = settings.ReleaseGroup,
+        OcelotVersion = settings.OcelotVersion,
+    };
+
+    private LayerVersionInfo Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()
+    {
+        LayerName = plan.Name.Name,
+        Version = details.Version,
+        LayerVersionArn = details.LayerVersionArn,
+        LayerArn = details.LayerArn,
+        Region = region,
+        Architecture = plan.Artifact.Architecture,
+        Distribution = plan.Artifact.Distribution,
+        CollectorVersion = plan.Artifact.CollectorVersion,
+        ReleaseGroup = settings.ReleaseGroup,
+        Md5 = plan.Digests.Md5,
+        CodeSha256 = details.Content.CodeSha256,
+        CodeSize = details.Content.CodeSize,
+        CreatedDate = details.CreatedDate,
+        Description = details.Description,
+        LicenseInfo = details.LicenseInfo,
+        CompatibleRuntimes = details.CompatibleRuntimes,
+        Status = status,
+        SharedWith = sharedWith,
+        Public = false,
+    };
+
+    private static OcelotException Translate(Exception exception, string errorId, string region, string step, string target) => exception switch
+    {
+        OcelotException ocelot => ocelot,
+        LambdaRequestTooLargeException => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
+            $"{step} in {region} failed: Lambda refused the request as too large ({exception.Message}).", "Give -S3Bucket to stage the zip in S3.", target, exception),
+        LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
+            $"{step} in {region} failed: access denied ({exception.Message}).", "Check that your credentials allow this Lambda action in this region.", target, exception),
+        LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
+            $"{step} in {region} failed: throttled after retries ({exception.Message}).", "Lower -ThrottleLimit or try again later.", target, exception),
+        LambdaServiceException lambda => new OcelotException(errorId, FailureKind.InvalidOperation,
+            $"{step} in {region} failed: {lambda.ErrorCode}: {lambda.Message}", null, target, exception),
+        _ => AwsFailures.Translate(exception, errorId, region, step, target),
+    };
+
+    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}

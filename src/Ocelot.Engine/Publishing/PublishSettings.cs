@@ -1,0 +1,41 @@
+using Ocelot.Engine.Aws;
+
+namespace Ocelot.Engine.Publishing;
+
+/// <summary>What one Publish-OcelotLayer call asks for, whatever artifacts it is given.</summary>
+public sealed record PublishSettings
+{
+    public required AwsConnection Connection { get; init; }
+    public string LayerNameBase { get; init; } = LayerName.DefaultBase;
+    public string ReleaseGroup { get; init; } = LayerName.DefaultReleaseGroup;
+    public string? LayerVersion { get; init; }
+    public IReadOnlyList<string> CompatibleRuntimes { get; init; } = [];
+    public string LicenseInfo { get; init; } = "Apache-2.0";
+    public bool Force { get; init; }
+    public IReadOnlyList<SharingGrant> Sharing { get; init; } = [];
+
+    /// <summary>Staging buckets: one name for every region, one per region in -Region order, or a template with {region}.</summary>
+    public IReadOnlyList<string> S3Buckets { get; init; } = [];
+    public bool KeepStagedObject { get; init; }
+    public bool SkipMetadata { get; init; }
+    public required string MetadataTable { get; init; }
+    public required string MetadataRegion { get; init; }
+
+    /// <summary>Overrides the direct-upload limit (bytes), e.g. to force S3 staging; null asks Lambda.</summary>
+    public long? DirectUploadLimit { get; init; }
+    public required string OcelotVersion { get; init; }
+    public string? GitHubRef { get; init; }
+}
+
+/// <summary>A zip to publish and what is known of how it was built.</summary>
+public sealed record PublishArtifact
+{
+    public required string Path { get; init; }
+    public required string Distribution { get; init; }
+    public string? DistributionDescription { get; init; }
+    public string? Architecture { get; init; }
+    public string? CollectorVersion { get; init; }
+    public IReadOnlyList<string> BuildTags { get; init; } = [];
+    public string? UpstreamRepo { get; init; }
+    public string? UpstreamCommit { get; init; }
+}

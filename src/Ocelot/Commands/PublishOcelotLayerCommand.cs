@@ -1,0 +1,209 @@
+using System.Management.Automation;
+using Ocelot.Completion;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Publishing;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>
+/// <para type="synopsis">Publishes layer zips as Lambda layer versions in one or more regions, reusing identical versions, and records them in DynamoDB.</para>
+/// </summary>
+[Cmdlet(VerbsData.Publish, "OcelotLayer", DefaultParameterSetName = ByArtifact, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(OcelotLayerVersion))]
+public sealed class PublishOcelotLayerCommand : PSCmdlet
+{
+    private const string ByArtifact = "Artifact";
+    private const string ByPath = "Path";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByArtifact)]
+    public OcelotLayerArtifact? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    [ValidateNotNullOrEmpty]
+    public string? Distribution { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    [ValidateSet("amd64", "arm64")]
+    public string? Architecture { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    public string? CollectorVersion { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    public string[] BuildTags { get; set; } = [];
+
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    public string? DistributionDescription { get; set; }
+
+    /// <summary>Default: the region the AWS SDK resolves (AWS_REGION, the profile).</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Region { get; set; }
+
+    [Parameter]
+    [ValidatePattern("^[a-zA-Z0-9_-]{1,100}$")]
+    public string LayerName { get; set; } = Engine.Publishing.LayerName.DefaultBase;
+
+    [Parameter]
+    [ValidatePattern("^[a-zA-Z0-9_.-]{1,40}$")]
+    public string ReleaseGroup { get; set; } = Engine.Publishing.LayerName.DefaultReleaseGroup;
+
+    /// <summary>Overrides the version part of the layer name (default: the collector version).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LayerVersion { get; set; }
+
+    [Parameter]
+    [ValidateCount(0, 15)]
+    public string[] CompatibleRuntime { get; set; } = [];
+
+    [Parameter]
+    [ValidateLength(1, 512)]
+    public string LicenseInfo { get; set; } = "Apache-2.0";
+
+    /// <summary>Share with every AWS account. Layers are private unless asked.</summary>
+    [Parameter]
+    public SwitchParameter Public { get; set; }
+
+    /// <summary>Account ids to share with.</summary>
+    [Parameter]
+    public string[] Principal { get; set; } = [];
+
+    /// <summary>An AWS Organizations id (o-...) whose accounts may use the layer.</summary>
+    [Parameter]
+    public string? OrganizationId { get; set; }
+
+    /// <summary>Stage the zip in S3: one bucket, a template with {region}, or one bucket per region.</summary>
+    [Parameter]
+    public string[] S3Bucket { get; set; } = [];
+
+    [Parameter]
+    public SwitchParameter KeepStagedObject { get; set; }
+
+    /// <summary>Publish a new version even when one with the same content exists.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
+    public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
+
+    /// <summary>Default: the region the AWS SDK resolves, else the first -Region.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? MetadataRegion { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipMetadata { get; set; }
+
+    [Parameter]
+    public string? ProfileName { get; set; }
+
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>Regions published at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private object? _publisher;
+    private object? _settings;
+    private IReadOnlyList<string> _regions = [];
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            AwsConnection.ValidateEndpoint(EndpointUrl);
+            _regions = AwsConnection.ResolveRegions(Region);
+            var metadataRegion = MetadataRegion is not null ? AwsRegion.Validate(MetadataRegion) : AwsConnection.DefaultRegion() ?? _regions[0];
+            var settings = new PublishSettings
+            {
+                Connection = new AwsConnection(ProfileName, EndpointUrl),
+                LayerNameBase = LayerName,
+                ReleaseGroup = ReleaseGroup,
+                LayerVersion = LayerVersion,
+                CompatibleRuntimes = CompatibleRuntime,
+                LicenseInfo = LicenseInfo,
+                Force = Force,
+                Sharing = LayerSharing.Requested(Public, Principal, OrganizationId),
+                S3Buckets = S3Bucket,
+                KeepStagedObject = KeepStagedObject,
+                SkipMetadata = SkipMetadata,
+                MetadataTable = MetadataTable,
+                MetadataRegion = metadataRegion,
+                DirectUploadLimit = long.TryParse(Environment.GetEnvironmentVariable("OCELOT_DIRECT_UPLOAD_LIMIT"), out var limit) ? limit : null,
+                OcelotVersion = MyInvocation.MyCommand.Module?.Version?.ToString() ?? "0.0.0",
+                GitHubRef = Environment.GetEnvironmentVariable("GITHUB_REF"),
+            };
+            _settings = settings;
+            _publisher = new LayerPublisher(settings);
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        var settings = (PublishSettings)_settings!;
+        var artifact = InputObject is { } input
+            ? new PublishArtifact
+            {
+                Path = input.Path, Distribution = input.Distribution, DistributionDescription = input.DistributionDescription,
+                Architecture = input.Architecture, CollectorVersion = input.CollectorVersion, BuildTags = input.BuildTags,
+                UpstreamRepo = input.UpstreamRepo, UpstreamCommit = input.UpstreamCommit,
+            }
+            : new PublishArtifact
+            {
+                Path = GetUnresolvedProviderPathFromPSPath(Path!), Distribution = Distribution!, DistributionDescription = DistributionDescription,
+                Architecture = Architecture, CollectorVersion = CollectorVersion, BuildTags = BuildTags,
+            };
+        PublishPlan plan;
+        try
+        {
+            plan = PublishPlan.Create(artifact, settings, _regions);
+        }
+        catch (OcelotException ex)
+        {
+            // Bad input for this artifact: nothing was sent to AWS.
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return;
+        }
+        var approved = _regions.Where(region => ShouldProcess(region, plan.Summary(region, settings))).ToList();
+        if (approved.Count == 0) return;
+
+        IReadOnlyList<RegionPublishResult> results = [];
+        var pump = new PipelinePump(this);
+        pump.Progress(new Engine.Operations.ProgressUpdate(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
+        try
+        {
+            pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), _cancellation);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
+        foreach (var result in results)
+        {
+            if (result.Version is not null) WriteObject(ResultMapper.ToPublic(result.Version));
+            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+        }
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    protected override void EndProcessing() => _cancellation.Dispose();
+}
