@@ -69,4 +69,8 @@ public static class ErrorIds
     public const string LambdaThrottled = nameof(LambdaThrottled);
     public const string LayerVersionNotFound = nameof(LayerVersionNotFound);
     public const string LayerDeleteFailed = nameof(LayerDeleteFailed);
+    public const string LayerListFailed = nameof(LayerListFailed);
+    public const string MetadataDeleteFailed = nameof(MetadataDeleteFailed);
+    public const string ReportInputInvalid = nameof(ReportInputInvalid);
+    public const string StepSummaryNotSet = nameof(StepSummaryNotSet);
 }

@@ -22,7 +22,11 @@ public sealed record LayerVersionInfo
     public required string Region { get; init; }
     public string? Architecture { get; init; }
     public string? Distribution { get; init; }
+    public string? DistributionDescription { get; init; }
     public string? CollectorVersion { get; init; }
+
+    /// <summary>The version part of the layer name, e.g. 0_158_0.</summary>
+    public string? LayerVersionString { get; init; }
     public string? ReleaseGroup { get; init; }
     public string? Md5 { get; init; }
     public string? CodeSha256 { get; init; }

@@ -54,7 +54,9 @@ internal static class ResultMapper
         Region = version.Region,
         Architecture = version.Architecture,
         Distribution = version.Distribution,
+        DistributionDescription = version.DistributionDescription,
         CollectorVersion = version.CollectorVersion,
+        LayerVersionString = version.LayerVersionString,
         ReleaseGroup = version.ReleaseGroup,
         Md5 = version.Md5,
         CodeSha256 = version.CodeSha256,
@@ -65,6 +67,31 @@ internal static class ResultMapper
         CompatibleRuntimes = [.. version.CompatibleRuntimes],
         Status = version.Status.ToString(),
         SharedWith = [.. version.SharedWith],
+        Public = version.Public,
+    };
+
+    public static LayerVersionInfo ToEngine(OcelotLayerVersion version) => new()
+    {
+        LayerName = version.LayerName,
+        Version = version.Version,
+        LayerVersionArn = version.LayerVersionArn,
+        LayerArn = version.LayerArn,
+        Region = version.Region,
+        Architecture = version.Architecture,
+        Distribution = version.Distribution,
+        DistributionDescription = version.DistributionDescription,
+        CollectorVersion = version.CollectorVersion,
+        LayerVersionString = version.LayerVersionString,
+        ReleaseGroup = version.ReleaseGroup,
+        Md5 = version.Md5,
+        CodeSha256 = version.CodeSha256,
+        CodeSize = version.CodeSize,
+        CreatedDate = version.CreatedDate,
+        Description = version.Description,
+        LicenseInfo = version.LicenseInfo,
+        CompatibleRuntimes = version.CompatibleRuntimes,
+        Status = Enum.TryParse<LayerVersionStatus>(version.Status, out var status) ? status : LayerVersionStatus.Listed,
+        SharedWith = version.SharedWith,
         Public = version.Public,
     };
 }

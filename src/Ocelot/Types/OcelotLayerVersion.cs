@@ -15,7 +15,11 @@ public sealed class OcelotLayerVersion
     /// <summary>amd64 or arm64 (from the metadata, else from CompatibleArchitectures).</summary>
     public string? Architecture { get; init; }
     public string? Distribution { get; init; }
+    public string? DistributionDescription { get; init; }
     public string? CollectorVersion { get; init; }
+
+    /// <summary>The version part of the layer name, e.g. 0_158_0.</summary>
+    public string? LayerVersionString { get; init; }
     public string? ReleaseGroup { get; init; }
     public string? Md5 { get; init; }
 

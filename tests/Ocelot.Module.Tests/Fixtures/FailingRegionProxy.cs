@@ -11,12 +11,15 @@ public sealed class FailingRegionProxy : IDisposable
     private readonly HttpListener _listener = new();
     private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false });
     private readonly string _target;
-    private readonly string _failingRegion;
+    private readonly string[] _failingRegions;
+    private readonly bool _notEnabled;
 
-    public FailingRegionProxy(string target, string failingRegion)
+    /// <param name="notEnabled">Answer like Lambda in a region the account has not enabled (403 UnrecognizedClientException) instead of 503.</param>
+    public FailingRegionProxy(string target, string failingRegion, bool notEnabled = false, params string[] moreFailingRegions)
     {
+        _notEnabled = notEnabled;
         _target = target.TrimEnd('/');
-        _failingRegion = failingRegion;
+        _failingRegions = [failingRegion, .. moreFailingRegions];
         var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -44,9 +47,22 @@ public sealed class FailingRegionProxy : IDisposable
     {
         var request = context.Request;
         var response = context.Response;
-        if ((request.Headers["Authorization"] ?? string.Empty).Contains($"/{_failingRegion}/"))
+        var authorization = request.Headers["Authorization"] ?? string.Empty;
+        if (_failingRegions.Any(region => authorization.Contains($"/{region}/")))
         {
-            response.StatusCode = 503;
+            if (_notEnabled)
+            {
+                response.StatusCode = 403;
+                response.ContentType = "application/json";
+                response.Headers["x-amzn-ErrorType"] = "UnrecognizedClientException";
+                var refusal = "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}"u8.ToArray();
+                response.ContentLength64 = refusal.Length;
+                await response.OutputStream.WriteAsync(refusal);
+            }
+            else
+            {
+                response.StatusCode = 503;
+            }
             response.Close();
             return;
         }

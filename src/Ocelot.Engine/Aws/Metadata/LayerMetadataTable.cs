@@ -89,6 +89,29 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
         } while (startKey is not null);
     }
 
+    /// <summary>The items of many versions at once (BatchGetItem, 100 keys a request, unprocessed keys retried).</summary>
+    public async Task<IReadOnlyDictionary<string, LayerMetadataItem>> GetManyAsync(IEnumerable<string> layerArns, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, LayerMetadataItem>(StringComparer.Ordinal);
+        foreach (var chunk in layerArns.Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            var pending = new KeysAndAttributes { Keys = chunk.Select(KeyOf).ToList(), ConsistentRead = true };
+            for (var attempt = 0; pending.Keys is { Count: > 0 }; attempt++)
+            {
+                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(attempt, 10)), cancellationToken);
+                var request = new BatchGetItemRequest { RequestItems = new() { [TableName] = pending } };
+                var response = await Call("BatchGetItem", () => client.BatchGetItemAsync(request, cancellationToken));
+                foreach (var item in response.Responses?.GetValueOrDefault(TableName) ?? [])
+                {
+                    var parsed = LayerMetadataItem.FromAttributeMap(item);
+                    found[parsed.LayerArn] = parsed;
+                }
+                pending = response.UnprocessedKeys?.GetValueOrDefault(TableName) ?? new KeysAndAttributes();
+            }
+        }
+        return found;
+    }
+
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await DescribeOrNullAsync(cancellationToken) is not null;
 

@@ -1,0 +1,191 @@
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Lambda;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
+using Ocelot.Engine.Publishing;
+
+namespace Ocelot.Engine.Inventory;
+
+/// <summary>
+/// Lists layer versions across regions: every page of ListLayers and ListLayerVersions, regions in parallel (bounded)
+/// and each region paced, enriched with the metadata table's items, then filtered. Sorted by region, name, version.
+/// </summary>
+public sealed class LayerInventory(LayerQuery query)
+{
+    public sealed record Result(IReadOnlyList<LayerVersionInfo> Versions, IReadOnlyList<OcelotException> Failures);
+
+    public async Task<Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var failures = new List<OcelotException>();
+        var done = 0;
+        using var slots = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
+        var perRegion = await Task.WhenAll(query.Regions.Select(async region =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ListRegionAsync(region, sink, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (LambdaAccessDeniedException ex) when (query.AllRegions && ex.ErrorCode is "UnrecognizedClientException" or "InvalidSignatureException" or "AuthFailure")
+            {
+                sink.Warning($"Skipped {region}: it is not enabled for this account ({ex.ErrorCode}).");
+                return [];
+            }
+            catch (Exception ex)
+            {
+                lock (failures) failures.Add(Translate(ex, region, "Listing layers"));
+                return [];
+            }
+            finally
+            {
+                slots.Release();
+                var count = Interlocked.Increment(ref done);
+                sink.Progress(new ProgressUpdate(1, "Listing layers", $"{count} of {query.Regions.Count} regions", 100 * count / query.Regions.Count));
+            }
+        })).ConfigureAwait(false);
+        sink.Progress(new ProgressUpdate(1, "Listing layers", "done", 100, Completed: true));
+
+        var versions = perRegion.SelectMany(v => v).ToList();
+        if (!query.SkipMetadata && versions.Count > 0) versions = await EnrichAsync(versions, sink, cancellationToken).ConfigureAwait(false);
+        versions = Filter(versions);
+        if (query.IncludeContent) versions = await AddContentAsync(versions, failures, cancellationToken).ConfigureAwait(false);
+        return new Result(versions.OrderBy(v => v.Region, StringComparer.Ordinal).ThenBy(v => v.LayerName, StringComparer.Ordinal).ThenBy(v => v.Version).ToList(),
+            failures.OrderBy(f => f.Message, StringComparer.Ordinal).ToList());
+    }
+
+    private async Task<List<LayerVersionInfo>> ListRegionAsync(string region, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        using var lambda = LambdaLayerClient.Create(region, query.Connection.ProfileName, query.Connection.EndpointUrl);
+        using var pacer = new RequestPacer();
+        var layers = await pacer.RunAsync(() => lambda.ListLayersAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        var matched = layers.Where(l => query.NameMatches(l.LayerName)).ToList();
+        var lists = await Task.WhenAll(matched.Select(async layer =>
+        {
+            var versions = await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.LayerName, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return versions.Select(v => FromSummary(region, layer, v));
+        })).ConfigureAwait(false);
+        var found = lists.SelectMany(v => v).ToList();
+        sink.Verbose($"{region}: {matched.Count} matching layer(s), {found.Count} version(s).");
+        return found;
+    }
+
+    private static LayerVersionInfo FromSummary(string region, LayerSummary layer, LayerVersionSummary version)
+    {
+        var parts = LayerNameParts.TryParse(layer.LayerName);
+        var architecture = version.CompatibleArchitectures.Count == 1
+            ? version.CompatibleArchitectures[0] == "x86_64" ? "amd64" : version.CompatibleArchitectures[0]
+            : parts?.Architecture;
+        return new LayerVersionInfo
+        {
+            LayerName = layer.LayerName,
+            Version = version.Version,
+            LayerVersionArn = version.LayerVersionArn,
+            LayerArn = layer.LayerArn,
+            Region = region,
+            Architecture = architecture,
+            Distribution = parts?.Distribution,
+            ReleaseGroup = parts?.ReleaseGroup,
+            LayerVersionString = parts?.Version,
+            Md5 = Md5Of(version.Description),
+            CreatedDate = version.CreatedDate,
+            Description = version.Description,
+            LicenseInfo = version.LicenseInfo,
+            CompatibleRuntimes = version.CompatibleRuntimes,
+            Status = LayerVersionStatus.Listed,
+        };
+    }
+
+    private static string? Md5Of(string? description) =>
+        description is not null && description.StartsWith("md5: ", StringComparison.Ordinal) && description.Length >= 37 ? description[5..37] : null;
+
+    /// <summary>Overlays what the metadata table knows. A missing or unreachable table leaves the listing as it is.</summary>
+    private async Task<List<LayerVersionInfo>> EnrichAsync(List<LayerVersionInfo> versions, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, LayerMetadataItem> items;
+        try
+        {
+            using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection.ProfileName, query.Connection.EndpointUrl);
+            items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MetadataTableNotFoundException or MetadataTableAccessDeniedException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            sink.Verbose($"No metadata from table '{query.MetadataTable}' in {query.MetadataRegion}: {ex.Message}");
+            return versions;
+        }
+        return versions.Select(v => items.TryGetValue(v.LayerVersionArn, out var item)
+            ? v with
+            {
+                Distribution = item.Distribution,
+                DistributionDescription = item.DistributionDescription,
+                Architecture = item.Architecture,
+                CollectorVersion = item.CollectorVersionInput,
+                LayerVersionString = item.LayerVersionStr ?? v.LayerVersionString,
+                ReleaseGroup = item.ReleaseGroup ?? v.ReleaseGroup,
+                Md5 = item.Md5Hash,
+                CodeSha256 = item.CodeSha256 ?? v.CodeSha256,
+                CodeSize = item.CodeSize ?? v.CodeSize,
+                SharedWith = item.SharedWith ?? (item.Public ? ["*"] : []),
+                Public = item.Public,
+                HasMetadata = true,
+            }
+            : v with { HasMetadata = false }).ToList();
+    }
+
+    private List<LayerVersionInfo> Filter(List<LayerVersionInfo> versions)
+    {
+        var wanted = versions.Where(v =>
+            (query.Distribution is null || string.Equals(v.Distribution, query.Distribution, StringComparison.OrdinalIgnoreCase)) &&
+            (query.Architecture is null || string.Equals(v.Architecture, query.Architecture, StringComparison.OrdinalIgnoreCase)));
+        if (query.Latest || query.SkipLatest is not null)
+        {
+            wanted = wanted.GroupBy(v => (v.Region, v.LayerName)).SelectMany(layer =>
+            {
+                var newestFirst = layer.OrderByDescending(v => v.Version);
+                return query.Latest ? newestFirst.Take(1) : newestFirst.Skip(query.SkipLatest!.Value);
+            });
+        }
+        if (query.CreatedBefore is { } before) wanted = wanted.Where(v => v.CreatedDate is { } created && created < before);
+        return wanted.ToList();
+    }
+
+    private async Task<List<LayerVersionInfo>> AddContentAsync(List<LayerVersionInfo> versions, List<OcelotException> failures, CancellationToken cancellationToken)
+    {
+        var result = new List<LayerVersionInfo>();
+        foreach (var region in versions.GroupBy(v => v.Region))
+        {
+            using var lambda = LambdaLayerClient.Create(region.Key, query.Connection.ProfileName, query.Connection.EndpointUrl);
+            using var pacer = new RequestPacer();
+            result.AddRange(await Task.WhenAll(region.Select(async v =>
+            {
+                try
+                {
+                    var details = await pacer.RunAsync(() => lambda.GetLayerVersionAsync(v.LayerName, v.Version, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    return v with { CodeSha256 = details.Content.CodeSha256, CodeSize = details.Content.CodeSize };
+                }
+                catch (LambdaServiceException ex)
+                {
+                    lock (failures) failures.Add(Translate(ex, region.Key, $"Reading {v.LayerVersionArn}"));
+                    return v;
+                }
+            })).ConfigureAwait(false));
+        }
+        return result;
+    }
+
+    internal static OcelotException Translate(Exception exception, string region, string step) => exception switch
+    {
+        OcelotException ocelot => ocelot,
+        LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
+            $"{step} in {region} failed: access denied ({exception.Message}).", "Check that your credentials allow lambda:ListLayers and lambda:ListLayerVersions.", region, exception),
+        LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
+            $"{step} in {region} failed: throttled after retries.", "Lower -ThrottleLimit or try again later.", region, exception),
+        LambdaServiceException lambda => new OcelotException(ErrorIds.LayerListFailed, FailureKind.InvalidOperation,
+            $"{step} in {region} failed: {lambda.ErrorCode ?? $"HTTP {(int)lambda.StatusCode}"}: {lambda.Message}", null, region, exception),
+        _ => AwsFailures.Translate(exception, ErrorIds.LayerListFailed, region, step, region),
+    };
+}

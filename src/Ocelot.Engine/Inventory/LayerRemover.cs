@@ -1,0 +1,113 @@
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Lambda;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
+
+namespace Ocelot.Engine.Inventory;
+
+/// <summary>A layer version to delete.</summary>
+public sealed record LayerVersionReference(string LayerName, long Version, string Region)
+{
+    public string Describe(string? arn) => arn ?? $"{LayerName}:{Version} ({Region})";
+}
+
+/// <summary>What happened to one version: removed, its metadata item removed, or why not.</summary>
+public sealed record LayerRemoval(LayerVersionReference Version, string? LayerVersionArn, bool Removed, bool? MetadataRemoved, OcelotException? Failure);
+
+/// <summary>
+/// Deletes layer versions, regions in parallel (bounded) and each region paced; then each deleted version's item in
+/// the metadata table's own region (the reference used the layer's region and left orphans). Lambda's delete
+/// succeeds for a version that no longer exists, so each layer's versions are listed first, once, to report a
+/// version someone else deleted meanwhile.
+/// </summary>
+public sealed class LayerRemover(AwsConnection connection, string metadataTable, string metadataRegion, bool skipMetadata, int throttleLimit)
+{
+    public async Task<IReadOnlyList<LayerRemoval>> RemoveAsync(IReadOnlyList<LayerVersionReference> versions, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var total = versions.Count;
+        var done = 0;
+        using var dynamo = skipMetadata ? null : MetadataClientFactory.Create(metadataRegion, connection.ProfileName, connection.EndpointUrl);
+        var table = dynamo is null ? null : new LayerMetadataTable(dynamo, metadataTable);
+        var tableMissing = 0;
+        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
+        var byRegion = await Task.WhenAll(versions.GroupBy(v => v.Region).Select(async region =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var lambda = LambdaLayerClient.Create(region.Key, connection.ProfileName, connection.EndpointUrl);
+                using var pacer = new RequestPacer();
+                var layers = await Task.WhenAll(region.GroupBy(v => v.LayerName).Select(async layer =>
+                {
+                    IReadOnlyDictionary<long, string> existing;
+                    try
+                    {
+                        existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
+                            .ToDictionary(v => v.Version, v => v.LayerVersionArn);
+                    }
+                    catch (LambdaResourceNotFoundException)
+                    {
+                        existing = new Dictionary<long, string>();
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        var failure = LayerInventory.Translate(ex, region.Key, $"Listing versions of '{layer.Key}'");
+                        return layer.Select(v => new LayerRemoval(v, null, false, null, failure)).ToList();
+                    }
+                    return (await Task.WhenAll(layer.Select(async version =>
+                    {
+                        var removal = await RemoveOneAsync(lambda, pacer, table, version, existing, () => Interlocked.Exchange(ref tableMissing, 1) == 0, sink, cancellationToken).ConfigureAwait(false);
+                        var count = Interlocked.Increment(ref done);
+                        sink.Progress(new ProgressUpdate(1, "Removing layer versions", $"{count} of {total}", 100 * count / Math.Max(1, total)));
+                        return removal;
+                    })).ConfigureAwait(false)).ToList();
+                })).ConfigureAwait(false);
+                return layers.SelectMany(l => l);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
+        sink.Progress(new ProgressUpdate(1, "Removing layer versions", "done", 100, Completed: true));
+        var results = byRegion.SelectMany(r => r).ToDictionary(r => r.Version);
+        return versions.Select(v => results[v]).ToList();
+    }
+
+    private async Task<LayerRemoval> RemoveOneAsync(LambdaLayerClient lambda, RequestPacer pacer, LayerMetadataTable? table, LayerVersionReference version,
+        IReadOnlyDictionary<long, string> existing, Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        if (!existing.TryGetValue(version.Version, out var arn))
+        {
+            return new LayerRemoval(version, null, false, null, new OcelotException(ErrorIds.LayerVersionNotFound, FailureKind.ObjectNotFound,
+                $"Version {version.Version} of layer '{version.LayerName}' in {version.Region} does not exist (already deleted?).",
+                "Run Get-OcelotLayer again to see what is there.", version.Describe(null)));
+        }
+        try
+        {
+            await pacer.RunAsync(() => lambda.DeleteLayerVersionAsync(version.LayerName, version.Version, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new LayerRemoval(version, arn, false, null, LayerInventory.Translate(ex, version.Region, $"Deleting {arn}") is var failure && failure.ErrorId == ErrorIds.LayerListFailed
+                ? new OcelotException(ErrorIds.LayerDeleteFailed, failure.Kind, failure.Message, failure.RecommendedAction, arn, ex) : failure);
+        }
+        sink.Verbose($"Deleted {arn}.");
+        if (table is null) return new LayerRemoval(version, arn, true, null, null);
+        try
+        {
+            var removed = await table.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);
+            return new LayerRemoval(version, arn, true, removed, null);
+        }
+        catch (MetadataTableNotFoundException ex)
+        {
+            if (firstMissingTable()) sink.Warning($"{ex.Message} No metadata was removed.");
+            return new LayerRemoval(version, arn, true, false, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new LayerRemoval(version, arn, true, false, AwsFailures.Translate(ex, ErrorIds.MetadataDeleteFailed, metadataRegion, $"Deleting the metadata of {arn}", arn));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Management.Automation;
+using Ocelot.Completion;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Inventory;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>
+/// <para type="synopsis">Lists published layer versions across regions, enriched with their Ocelot metadata.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "OcelotLayer", DefaultParameterSetName = ByRegion)]
+[OutputType(typeof(OcelotLayerVersion))]
+public sealed class GetOcelotLayerCommand : PSCmdlet
+{
+    private const string ByRegion = "Region";
+    private const string EveryRegion = "AllRegions";
+
+    /// <summary>Wildcards on the layer name (default *).</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    public string[] Pattern { get; set; } = ["*"];
+
+    [Parameter(ParameterSetName = ByRegion)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string[]? Region { get; set; }
+
+    /// <summary>Every commercial region the SDK knows; regions not enabled for the account are skipped with a warning.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = EveryRegion)]
+    public SwitchParameter AllRegions { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(DistributionNameCompleter))]
+    public string? Distribution { get; set; }
+
+    [Parameter]
+    [ValidateSet("amd64", "arm64")]
+    public string? Architecture { get; set; }
+
+    /// <summary>Only the newest version of each layer.</summary>
+    [Parameter]
+    public SwitchParameter Latest { get; set; }
+
+    /// <summary>Every version except the n newest of each layer: what a prune removes.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int? SkipLatest { get; set; }
+
+    [Parameter]
+    public DateTime? CreatedBefore { get; set; }
+
+    /// <summary>Read CodeSha256 and CodeSize of each version (one GetLayerVersion call each).</summary>
+    [Parameter]
+    public SwitchParameter IncludeContent { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipMetadata { get; set; }
+
+    [Parameter]
+    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
+    public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
+
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? MetadataRegion { get; set; }
+
+    [Parameter]
+    public string? ProfileName { get; set; }
+
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 12;
+
+    private readonly CancellationTokenSource _cancellation = new();
+
+    protected override void EndProcessing()
+    {
+        LayerQuery query;
+        try
+        {
+            if (Latest && SkipLatest is not null)
+                throw new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument, "-Latest and -SkipLatest cannot be used together.",
+                    "Use -Latest to see the newest versions, or -SkipLatest n to see what a prune keeping n would remove.", "SkipLatest");
+            query = LayerSelection.Query(this, Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, MetadataRegion, ProfileName, EndpointUrl, ThrottleLimit) with
+            {
+                Distribution = Distribution,
+                Architecture = Architecture,
+                Latest = Latest,
+                SkipLatest = SkipLatest,
+                CreatedBefore = CreatedBefore is { } before ? new DateTimeOffset(before.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(before, DateTimeKind.Local) : before) : null,
+                IncludeContent = IncludeContent,
+                SkipMetadata = SkipMetadata,
+            };
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return;
+        }
+        foreach (var version in LayerSelection.List(this, query, _cancellation)) WriteObject(ResultMapper.ToPublic(version));
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+}

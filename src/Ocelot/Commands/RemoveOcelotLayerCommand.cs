@@ -1,0 +1,160 @@
+using System.Management.Automation;
+using Ocelot.Completion;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Inventory;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>
+/// <para type="synopsis">Deletes layer versions and their metadata items.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "OcelotLayer", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(OcelotLayerRemoval))]
+public sealed class RemoveOcelotLayerCommand : PSCmdlet
+{
+    private const string ByInputObject = "InputObject";
+    private const string ByProperties = "Properties";
+    private const string ByPattern = "Pattern";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
+    public OcelotLayerVersion[] InputObject { get; set; } = [];
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    [ValidatePattern("^[a-zA-Z0-9_-]{1,140}$")]
+    public string? LayerName { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    [ValidateRange(1, long.MaxValue)]
+    public long Version { get; set; }
+
+    /// <summary>With -LayerName/-Version: the version's region (by property name). With -Pattern: the regions to search.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    [Parameter(ParameterSetName = ByPattern)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string[]? Region { get; set; }
+
+    /// <summary>Every version of the layers whose names match (wildcards).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByPattern)]
+    [SupportsWildcards]
+    public string[] Pattern { get; set; } = [];
+
+    [Parameter(ParameterSetName = ByPattern)]
+    public SwitchParameter AllRegions { get; set; }
+
+    /// <summary>Skips the confirmation prompt (-WhatIf still only reports).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipMetadata { get; set; }
+
+    [Parameter]
+    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
+    public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
+
+    /// <summary>The metadata table's region (default: the SDK's region), whatever the layers' regions.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? MetadataRegion { get; set; }
+
+    [Parameter]
+    public string? ProfileName { get; set; }
+
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 12;
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly List<(LayerVersionReference Version, string Arn)> _approved = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            switch (ParameterSetName)
+            {
+                case ByInputObject:
+                    foreach (var item in InputObject) Consider(new LayerVersionReference(item.LayerName, item.Version, item.Region), item.LayerVersionArn);
+                    break;
+                case ByProperties:
+                    var region = AwsRegion.Validate(Region is { Length: 1 } one ? one[0] : throw new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
+                        "Give exactly one -Region with -LayerName and -Version.", "Pipe Get-OcelotLayer output, or give one region.", "Region"));
+                    Consider(new LayerVersionReference(LayerName!, Version, region), null);
+                    break;
+                case ByPattern:
+                    var query = LayerSelection.Query(this, Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, MetadataRegion, ProfileName, EndpointUrl, ThrottleLimit)
+                        with { SkipMetadata = true };
+                    foreach (var version in LayerSelection.List(this, query, _cancellation))
+                        Consider(new LayerVersionReference(version.LayerName, version.Version, version.Region), version.LayerVersionArn);
+                    break;
+            }
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+        }
+    }
+
+    private void Consider(LayerVersionReference version, string? arn)
+    {
+        var target = arn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
+        if (!_seen.Add(target)) return;
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
+        if (Force && !whatIf ? true : ShouldProcess(target, "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item")))
+            _approved.Add((version, target));
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_approved.Count == 0) return;
+        string metadataRegion;
+        try
+        {
+            AwsConnection.ValidateEndpoint(EndpointUrl);
+            metadataRegion = MetadataRegion is not null ? AwsRegion.Validate(MetadataRegion) : AwsConnection.DefaultRegion() ?? _approved[0].Version.Region;
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+            return;
+        }
+        var remover = new LayerRemover(new AwsConnection(ProfileName, EndpointUrl), MetadataTable, metadataRegion, SkipMetadata, ThrottleLimit);
+        IReadOnlyList<LayerRemoval> results = [];
+        var pump = new PipelinePump(this);
+        try
+        {
+            pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), _cancellation);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        foreach (var result in results)
+        {
+            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+            if (!PassThru) continue;
+            WriteObject(new OcelotLayerRemoval
+            {
+                LayerName = result.Version.LayerName,
+                Version = result.Version.Version,
+                Region = result.Version.Region,
+                LayerVersionArn = result.LayerVersionArn,
+                Removed = result.Removed,
+                MetadataRemoved = result.MetadataRemoved,
+                Error = result.Failure?.Message,
+            });
+        }
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+}

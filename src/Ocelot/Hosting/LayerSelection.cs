@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Publishing;
+
+namespace Ocelot.Hosting;
+
+/// <summary>What Get-OcelotLayer and Remove-OcelotLayer -Pattern share: turning parameters into a query, and running it.</summary>
+internal static class LayerSelection
+{
+    public static LayerQuery Query(PSCmdlet cmdlet, string[] patterns, string[]? regions, bool allRegions, string metadataTable,
+        string? metadataRegion, string? profileName, string? endpointUrl, int throttleLimit)
+    {
+        AwsConnection.ValidateEndpoint(endpointUrl);
+        var resolved = allRegions ? AwsRegion.Commercial : AwsConnection.ResolveRegions(regions);
+        var wildcards = patterns.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
+        return new LayerQuery
+        {
+            Regions = resolved,
+            AllRegions = allRegions,
+            NameMatches = name => wildcards.Any(w => w.IsMatch(name)),
+            MetadataTable = metadataTable,
+            MetadataRegion = metadataRegion is not null ? AwsRegion.Validate(metadataRegion) : AwsConnection.DefaultRegion() ?? resolved[0],
+            Connection = new AwsConnection(profileName, endpointUrl),
+            ThrottleLimit = throttleLimit,
+        };
+    }
+
+    /// <summary>Runs the listing; a failing region writes a non-terminating error and the others are still returned.</summary>
+    public static IReadOnlyList<LayerVersionInfo> List(PSCmdlet cmdlet, LayerQuery query, CancellationTokenSource cancellation)
+    {
+        LayerInventory.Result? result = null;
+        var pump = new PipelinePump(cmdlet);
+        try
+        {
+            pump.Run(async token => result = await new LayerInventory(query).ListAsync(pump, token).ConfigureAwait(false), cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        foreach (var failure in result!.Failures) cmdlet.WriteError(ErrorRecords.From(failure));
+        return result.Versions;
+    }
+}
