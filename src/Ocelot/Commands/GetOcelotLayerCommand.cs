@@ -13,7 +13,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "OcelotLayer", DefaultParameterSetName = ByRegion)]
 [OutputType(typeof(OcelotLayerVersion))]
-public sealed class GetOcelotLayerCommand : PSCmdlet
+public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
 {
     private const string ByRegion = "Region";
     private const string EveryRegion = "AllRegions";
@@ -56,27 +56,9 @@ public sealed class GetOcelotLayerCommand : PSCmdlet
     public SwitchParameter IncludeContent { get; set; }
 
     [Parameter]
-    public SwitchParameter SkipMetadata { get; set; }
-
-    [Parameter]
-    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
-    public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
-
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    public string? MetadataRegion { get; set; }
-
-    [Parameter]
-    public string? ProfileName { get; set; }
-
-    [Parameter]
-    public string? EndpointUrl { get; set; }
-
-    [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 12;
 
-    private readonly CancellationTokenSource _cancellation = new();
 
     protected override void EndProcessing()
     {
@@ -86,7 +68,7 @@ public sealed class GetOcelotLayerCommand : PSCmdlet
             if (Latest && SkipLatest is not null)
                 throw new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument, "-Latest and -SkipLatest cannot be used together.",
                     "Use -Latest to see the newest versions, or -SkipLatest n to see what a prune keeping n would remove.", "SkipLatest");
-            query = LayerSelection.Query(this, Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, MetadataRegion, ProfileName, EndpointUrl, ThrottleLimit) with
+            query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit) with
             {
                 Distribution = Distribution,
                 Architecture = Architecture,
@@ -102,8 +84,6 @@ public sealed class GetOcelotLayerCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
         }
-        foreach (var version in LayerSelection.List(this, query, _cancellation)) WriteObject(ResultMapper.ToPublic(version));
+        foreach (var version in LayerSelection.List(this, query, Cancellation)) WriteObject(ResultMapper.ToPublic(version));
     }
-
-    protected override void StopProcessing() => _cancellation.Cancel();
 }

@@ -11,7 +11,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Initialize, "OcelotMetadataTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(OcelotMetadataTable))]
-public sealed class InitializeOcelotMetadataTableCommand : PSCmdlet
+public sealed class InitializeOcelotMetadataTableCommand : OcelotAwsCmdlet
 {
     [Parameter(Position = 0)]
     [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
@@ -22,13 +22,6 @@ public sealed class InitializeOcelotMetadataTableCommand : PSCmdlet
     [ArgumentCompleter(typeof(Completion.RegionCompleter))]
     public string? Region { get; set; }
 
-    [Parameter]
-    public string? ProfileName { get; set; }
-
-    [Parameter]
-    public string? EndpointUrl { get; set; }
-
-    private readonly CancellationTokenSource _cancellation = new();
 
     protected override void ProcessRecord()
     {
@@ -45,12 +38,12 @@ public sealed class InitializeOcelotMetadataTableCommand : PSCmdlet
         }
         if (!ShouldProcess($"DynamoDB table '{TableName}' in {region}", "Create if missing (key layer_arn, indexes distribution-index and base-layer-index, on demand)"))
             return;
-        var connection = new AwsConnection(ProfileName, EndpointUrl);
+        var connection = Connection;
         TableState state = default;
         var pump = new PipelinePump(this);
         try
         {
-            pump.Run(async token => state = await MetadataTableSetup.EnsureAsync(TableName, region, connection, token).ConfigureAwait(false), _cancellation);
+            pump.Run(async token => state = await MetadataTableSetup.EnsureAsync(TableName, region, connection, token).ConfigureAwait(false), Cancellation);
         }
         catch (OcelotException ex)
         {
@@ -59,7 +52,4 @@ public sealed class InitializeOcelotMetadataTableCommand : PSCmdlet
         WriteObject(new OcelotMetadataTable { TableName = TableName, Region = region, Status = state.ToString() });
     }
 
-    protected override void StopProcessing() => _cancellation.Cancel();
-
-    protected override void EndProcessing() => _cancellation.Dispose();
 }

@@ -99,7 +99,6 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
 
     protected override void StopProcessing() => _cancellation.Cancel();
 
-    protected override void EndProcessing() => _cancellation.Dispose();
 
     private void Build(DistributionCatalog catalog, string name)
     {

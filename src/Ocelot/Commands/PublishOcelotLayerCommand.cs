@@ -13,7 +13,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Publish, "OcelotLayer", DefaultParameterSetName = ByArtifact, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(OcelotLayerVersion))]
-public sealed class PublishOcelotLayerCommand : PSCmdlet
+public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
 {
     private const string ByArtifact = "Artifact";
     private const string ByPath = "Path";
@@ -92,30 +92,11 @@ public sealed class PublishOcelotLayerCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
-    public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
-
-    /// <summary>Default: the region the AWS SDK resolves, else the first -Region.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    public string? MetadataRegion { get; set; }
-
-    [Parameter]
-    public SwitchParameter SkipMetadata { get; set; }
-
-    [Parameter]
-    public string? ProfileName { get; set; }
-
-    [Parameter]
-    public string? EndpointUrl { get; set; }
-
     /// <summary>Regions published at once.</summary>
     [Parameter]
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 8;
 
-    private readonly CancellationTokenSource _cancellation = new();
     private object? _publisher;
     private object? _settings;
     private IReadOnlyList<string> _regions = [];
@@ -126,10 +107,10 @@ public sealed class PublishOcelotLayerCommand : PSCmdlet
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
             _regions = AwsConnection.ResolveRegions(Region);
-            var metadataRegion = MetadataRegion is not null ? AwsRegion.Validate(MetadataRegion) : AwsConnection.DefaultRegion() ?? _regions[0];
+            var metadataRegion = ResolveMetadataRegion(_regions[0]);
             var settings = new PublishSettings
             {
-                Connection = new AwsConnection(ProfileName, EndpointUrl),
+                Connection = Connection,
                 LayerNameBase = LayerName,
                 ReleaseGroup = ReleaseGroup,
                 LayerVersion = LayerVersion,
@@ -159,12 +140,7 @@ public sealed class PublishOcelotLayerCommand : PSCmdlet
     {
         var settings = (PublishSettings)_settings!;
         var artifact = InputObject is { } input
-            ? new PublishArtifact
-            {
-                Path = input.Path, Distribution = input.Distribution, DistributionDescription = input.DistributionDescription,
-                Architecture = input.Architecture, CollectorVersion = input.CollectorVersion, BuildTags = input.BuildTags,
-                UpstreamRepo = input.UpstreamRepo, UpstreamCommit = input.UpstreamCommit,
-            }
+            ? ResultMapper.ToPublishArtifact(input)
             : new PublishArtifact
             {
                 Path = GetUnresolvedProviderPathFromPSPath(Path!), Distribution = Distribution!, DistributionDescription = DistributionDescription,
@@ -189,9 +165,9 @@ public sealed class PublishOcelotLayerCommand : PSCmdlet
         pump.Progress(new Engine.Operations.ProgressUpdate(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
         try
         {
-            pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), _cancellation);
+            pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), Cancellation);
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
@@ -203,7 +179,4 @@ public sealed class PublishOcelotLayerCommand : PSCmdlet
         }
     }
 
-    protected override void StopProcessing() => _cancellation.Cancel();
-
-    protected override void EndProcessing() => _cancellation.Dispose();
 }

@@ -13,7 +13,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "OcelotLayer", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(OcelotLayerRemoval))]
-public sealed class RemoveOcelotLayerCommand : PSCmdlet
+public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
 {
     private const string ByInputObject = "InputObject";
     private const string ByProperties = "Properties";
@@ -52,28 +52,9 @@ public sealed class RemoveOcelotLayerCommand : PSCmdlet
     public SwitchParameter PassThru { get; set; }
 
     [Parameter]
-    public SwitchParameter SkipMetadata { get; set; }
-
-    [Parameter]
-    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
-    public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
-
-    /// <summary>The metadata table's region (default: the SDK's region), whatever the layers' regions.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(RegionCompleter))]
-    public string? MetadataRegion { get; set; }
-
-    [Parameter]
-    public string? ProfileName { get; set; }
-
-    [Parameter]
-    public string? EndpointUrl { get; set; }
-
-    [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 12;
 
-    private readonly CancellationTokenSource _cancellation = new();
     private readonly List<(LayerVersionReference Version, string Arn)> _approved = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
@@ -92,9 +73,9 @@ public sealed class RemoveOcelotLayerCommand : PSCmdlet
                     Consider(new LayerVersionReference(LayerName!, Version, region), null);
                     break;
                 case ByPattern:
-                    var query = LayerSelection.Query(this, Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, MetadataRegion, ProfileName, EndpointUrl, ThrottleLimit)
+                    var query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit)
                         with { SkipMetadata = true };
-                    foreach (var version in LayerSelection.List(this, query, _cancellation))
+                    foreach (var version in LayerSelection.List(this, query, Cancellation))
                         Consider(new LayerVersionReference(version.LayerName, version.Version, version.Region), version.LayerVersionArn);
                     break;
             }
@@ -121,21 +102,21 @@ public sealed class RemoveOcelotLayerCommand : PSCmdlet
         try
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
-            metadataRegion = MetadataRegion is not null ? AwsRegion.Validate(MetadataRegion) : AwsConnection.DefaultRegion() ?? _approved[0].Version.Region;
+            metadataRegion = ResolveMetadataRegion(_approved[0].Version.Region);
         }
         catch (OcelotException ex)
         {
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
         }
-        var remover = new LayerRemover(new AwsConnection(ProfileName, EndpointUrl), MetadataTable, metadataRegion, SkipMetadata, ThrottleLimit);
+        var remover = new LayerRemover(Connection, MetadataTable, metadataRegion, SkipMetadata, ThrottleLimit);
         IReadOnlyList<LayerRemoval> results = [];
         var pump = new PipelinePump(this);
         try
         {
-            pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), _cancellation);
+            pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
         }
@@ -155,6 +136,4 @@ public sealed class RemoveOcelotLayerCommand : PSCmdlet
             });
         }
     }
-
-    protected override void StopProcessing() => _cancellation.Cancel();
 }

@@ -9,10 +9,10 @@ namespace Ocelot.Hosting;
 /// <summary>What Get-OcelotLayer and Remove-OcelotLayer -Pattern share: turning parameters into a query, and running it.</summary>
 internal static class LayerSelection
 {
-    public static LayerQuery Query(PSCmdlet cmdlet, string[] patterns, string[]? regions, bool allRegions, string metadataTable,
-        string? metadataRegion, string? profileName, string? endpointUrl, int throttleLimit)
+    public static LayerQuery Query(string[] patterns, string[]? regions, bool allRegions, string metadataTable,
+        Func<string, string> metadataRegion, AwsConnection connection, int throttleLimit)
     {
-        AwsConnection.ValidateEndpoint(endpointUrl);
+        AwsConnection.ValidateEndpoint(connection.EndpointUrl);
         var resolved = allRegions ? AwsRegion.Commercial : AwsConnection.ResolveRegions(regions);
         var wildcards = patterns.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
         return new LayerQuery
@@ -21,8 +21,8 @@ internal static class LayerSelection
             AllRegions = allRegions,
             NameMatches = name => wildcards.Any(w => w.IsMatch(name)),
             MetadataTable = metadataTable,
-            MetadataRegion = metadataRegion is not null ? AwsRegion.Validate(metadataRegion) : AwsConnection.DefaultRegion() ?? resolved[0],
-            Connection = new AwsConnection(profileName, endpointUrl),
+            MetadataRegion = metadataRegion(resolved[0]),
+            Connection = connection,
             ThrottleLimit = throttleLimit,
         };
     }

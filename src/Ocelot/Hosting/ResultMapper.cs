@@ -94,4 +94,16 @@ internal static class ResultMapper
         SharedWith = version.SharedWith,
         Public = version.Public,
     };
+
+    public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()
+    {
+        Path = artifact.Path,
+        Distribution = artifact.Distribution,
+        DistributionDescription = artifact.DistributionDescription,
+        Architecture = artifact.Architecture,
+        CollectorVersion = artifact.CollectorVersion,
+        BuildTags = artifact.BuildTags,
+        UpstreamRepo = artifact.UpstreamRepo,
+        UpstreamCommit = artifact.UpstreamCommit,
+    };
 }
