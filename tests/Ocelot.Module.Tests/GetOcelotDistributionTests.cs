@@ -105,6 +105,16 @@ public class GetOcelotDistributionTests
     }
 
     [Fact]
+    public void One_distribution_asked_for_by_name_is_shown_in_detail_with_its_resolved_tags_and_config_file()
+    {
+        var text = ModuleSession.Run("Get-OcelotDistribution minimal-forwarder | Out-Host").AssertSucceeded().HostText;
+        Assert.Matches(@"BaseChain\s+: minimal-forwarder -> minimal", text);
+        foreach (var tag in ForwarderTags.Split(',')) Assert.Contains(tag, text);
+        Assert.Contains(Path.Combine("config", "collector-configs", "forwarder.yaml"), text);
+        Assert.Contains("github.com/dev7a/otelcol-ext-asmauth@v0.5.1", text);
+    }
+
+    [Fact]
     public void Tab_completion_of_Name_offers_the_distributions_of_the_config_in_effect()
     {
         using var config = new TempFolder();
@@ -114,6 +124,14 @@ public class GetOcelotDistributionTests
             "(TabExpansion2 -inputScript \"Get-OcelotDistribution -ConfigPath '$cfg' al\" -cursorColumn (\"Get-OcelotDistribution -ConfigPath '$cfg' al\").Length).CompletionMatches.CompletionText",
             new Dictionary<string, object?> { ["cfg"] = config.Path }).AssertSucceeded();
         Assert.Equal(["minimal-clickhouse", "minimal-s3export", "minimal-forwarder", "alpha", "alpine"], result.Output.Select(o => o.BaseObject.ToString()));
+    }
+
+    [Fact]
+    public void The_about_topic_is_found_by_Get_Help()
+    {
+        var text = ModuleSession.Run("Get-Help about_Ocelot | Out-Host").AssertSucceeded().HostText;
+        Assert.Contains("Invoke-OcelotBuild", text);
+        Assert.Contains("OCELOT_INJECT_FAULT", text);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class GetOcelotDistributionCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? ConfigPath { get; set; }
 
+    /// <summary>The type name that selects the detailed list view of the format file.</summary>
+    public const string DetailTypeName = "Ocelot.OcelotDistribution#Detail";
+
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private object? _catalog;
 
@@ -46,11 +49,15 @@ public sealed class GetOcelotDistributionCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         var catalog = (DistributionCatalog)_catalog!;
+        // One distribution asked for by its exact name is shown in detail (tags, config file); anything else as a table.
+        var detailed = Name is [var only] && !WildcardPattern.ContainsWildcardCharacters(only) && !MyInvocation.ExpectingInput;
         foreach (var name in DistributionSelection.Match(catalog, Name ?? ["*"], WriteError))
         {
             if (!_written.Add(name)) continue;
-            if (DistributionSelection.Resolve(catalog, name, WriteError) is { } resolved)
-                WriteObject(ResultMapper.ToPublic(resolved));
+            if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) continue;
+            var output = PSObject.AsPSObject(ResultMapper.ToPublic(resolved));
+            if (detailed) output.TypeNames.Insert(0, DetailTypeName);
+            WriteObject(output);
         }
     }
 
