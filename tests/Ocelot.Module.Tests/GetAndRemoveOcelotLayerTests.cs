@@ -171,6 +171,17 @@ public sealed class GetAndRemoveOcelotLayerTests : IClassFixture<MotoServer>, ID
     }
 
     [Fact]
+    public void Remove_binds_LayerName_Version_and_Region_by_property_name()
+    {
+        Seed();
+        var layer = $"ocel-amd64-prod-gamma{_id}-0_158_0-prod";
+        var result = Run("[pscustomobject]@{ LayerName = $layer; Version = 1; Region = 'eu-west-1' } | Remove-OcelotLayer -Force -SkipMetadata -PassThru",
+            new Dictionary<string, object?> { ["layer"] = layer }).AssertSucceeded();
+        Assert.True(Assert.Single(result.Output).Get<bool>("Removed"));
+        Assert.Equal(["2", "3"], VersionArns("eu-west-1", layer).Select(a => a[(a.LastIndexOf(':') + 1)..]).Order());
+    }
+
+    [Fact]
     public void AllRegions_skips_a_region_not_enabled_for_the_account_with_a_warning()
     {
         Seed();

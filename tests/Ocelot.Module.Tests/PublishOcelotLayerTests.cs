@@ -146,6 +146,24 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     }
 
     [Fact]
+    public void A_reused_version_without_a_metadata_item_gets_one()
+    {
+        CreateTable();
+        var zip = LayerZip(name: "repair.zip");
+        var distribution = "repair-" + Guid.NewGuid().ToString("N")[..6];
+        var first = Assert.Single(Run(Publish(zip, distribution) + " -Region us-east-1 -SkipMetadata").AssertSucceeded().Output);
+        var key = $"{{\"layer_arn\":{{\"S\":\"{first.Get<string>("LayerVersionArn")}\"}}}}";
+        var before = _moto.Cli("dynamodb", "get-item", "--region", "us-east-1", "--table-name", _table, "--key", key);
+        Assert.False(before.ValueKind == JsonValueKind.Object && before.TryGetProperty("Item", out _), "-SkipMetadata wrote an item");
+
+        var reused = Assert.Single(Run(Publish(zip, distribution) + " -Region us-east-1 -Public").AssertSucceeded().Output);
+        Assert.Equal("Reused", reused.Get<string>("Status"));
+        var item = _moto.Cli("dynamodb", "get-item", "--region", "us-east-1", "--table-name", _table, "--key", key).GetProperty("Item");
+        Assert.Equal(distribution, item.GetProperty("distribution").GetProperty("S").GetString());
+        Assert.True(item.GetProperty("public").GetProperty("BOOL").GetBoolean());
+    }
+
+    [Fact]
     public void Public_and_Principal_grants_appear_in_the_policy_once_even_when_asked_twice()
     {
         var zip = LayerZip(name: "shared.zip");
