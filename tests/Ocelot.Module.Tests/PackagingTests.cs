@@ -20,7 +20,7 @@ public class PackagingTests
             "Ocelot.psd1", "LICENSE", "README.md", "bin/Ocelot.dll", "bin/Ocelot.Format.ps1xml",
             "bin/dependencies/Ocelot.Engine.dll", "bin/dependencies/Ocelot.Engine.deps.json", "bin/dependencies/YamlDotNet.dll",
             "config/distributions.yaml", "config/component_dependencies.yaml", "config/collector-configs/forwarder.yaml",
-            "components/collector/lambdacomponents/exporter/clickhouse.go", "components/collector/lambdacomponents/extension/asmauthextension.go", "en-US/about_Ocelot.help.txt",
+            "components/collector/lambdacomponents/exporter/clickhouse.go", "components/collector/lambdacomponents/extension/asmauthextension.go", "en-US/about_Ocelot.help.txt", "en-US/Ocelot.dll-Help.xml",
         ];
         Assert.All(expected, file => Assert.True(File.Exists(Path.Combine(versionFolder, file)), $"missing {file}"));
         Assert.False(File.Exists(Path.Combine(versionFolder, "bin", "Ocelot.Engine.dll")), "the engine must not sit beside Ocelot.dll");

@@ -14,10 +14,12 @@ namespace Ocelot.Commands;
 [OutputType(typeof(string))]
 public sealed class ConvertToOcelotReportCommand : PSCmdlet
 {
+    /// <summary>Layer versions, from Get-OcelotLayer or Publish-OcelotLayer.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowEmptyCollection]
     public OcelotLayerVersion[] InputObject { get; set; } = [];
 
+    /// <summary>Markdown (the layers report), ReleaseNotes, Json, or Terraform (a locals block of ARNs).</summary>
     [Parameter(Position = 0)]
     [ValidateSet("Markdown", "ReleaseNotes", "Json", "Terraform")]
     public string Format { get; set; } = "Markdown";

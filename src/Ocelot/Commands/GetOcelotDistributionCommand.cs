@@ -13,6 +13,7 @@ namespace Ocelot.Commands;
 [OutputType(typeof(OcelotDistribution))]
 public sealed class GetOcelotDistributionCommand : PSCmdlet
 {
+    /// <summary>Distribution names; wildcards allowed, case-insensitive. Default: every distribution.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(DistributionNameCompleter))]

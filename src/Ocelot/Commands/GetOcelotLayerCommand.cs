@@ -23,6 +23,7 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [SupportsWildcards]
     public string[] Pattern { get; set; } = ["*"];
 
+    /// <summary>Regions to list; default: the region the AWS SDK resolves.</summary>
     [Parameter(ParameterSetName = ByRegion)]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
@@ -31,10 +32,12 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter(Mandatory = true, ParameterSetName = EveryRegion)]
     public SwitchParameter AllRegions { get; set; }
 
+    /// <summary>Only versions of this distribution (from the metadata table, else from the layer name).</summary>
     [Parameter]
     [ArgumentCompleter(typeof(DistributionNameCompleter))]
     public string? Distribution { get; set; }
 
+    /// <summary>Only amd64 or only arm64 versions.</summary>
     [Parameter]
     [ValidateSet("amd64", "arm64")]
     public string? Architecture { get; set; }
@@ -48,6 +51,7 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int? SkipLatest { get; set; }
 
+    /// <summary>Only versions created before this time (applied after -Latest and -SkipLatest).</summary>
     [Parameter]
     public DateTime? CreatedBefore { get; set; }
 
@@ -55,6 +59,7 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter IncludeContent { get; set; }
 
+    /// <summary>Regions listed at once (each region is also paced under Lambda's request rate).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 12;

@@ -13,6 +13,7 @@ namespace Ocelot.Commands;
 [OutputType(typeof(OcelotMetadataTable))]
 public sealed class InitializeOcelotMetadataTableCommand : OcelotAwsCmdlet
 {
+    /// <summary>The table to create (default ocelot-layers).</summary>
     [Parameter(Position = 0)]
     [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
     public string TableName { get; set; } = MetadataTableSchema.DefaultTableName;

@@ -19,19 +19,23 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     private const string ByInputObject = "InputObject";
     private const string ByName = "Name";
 
+    /// <summary>Distributions from Get-OcelotDistribution.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public OcelotDistribution[] InputObject { get; set; } = [];
 
+    /// <summary>Distribution names (wildcards allowed), instead of piping Get-OcelotDistribution.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(DistributionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Distribution { get; set; } = [];
 
+    /// <summary>With -Distribution: the distributions.yaml file (or its folder) to read.</summary>
     [Parameter(ParameterSetName = ByName)]
     [ValidateNotNullOrEmpty]
     public string? ConfigPath { get; set; }
 
+    /// <summary>amd64 (default), arm64, or both: one layer zip each.</summary>
     [Parameter]
     [Alias("Arch")]
     [ValidateSet("amd64", "arm64")]
@@ -47,6 +51,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string UpstreamRef { get; set; } = Engine.Upstream.UpstreamRef.DefaultRef;
 
+    /// <summary>Where the zips are written (default ./build); created if needed.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string OutputDirectory { get; set; } = "./build";

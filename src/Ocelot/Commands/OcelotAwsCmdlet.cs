@@ -31,6 +31,7 @@ public abstract class OcelotAwsCmdlet : PSCmdlet
 /// <summary>An AWS cmdlet that also reads or writes the metadata table.</summary>
 public abstract class OcelotMetadataCmdlet : OcelotAwsCmdlet
 {
+    /// <summary>The DynamoDB table of layer metadata (default ocelot-layers).</summary>
     [Parameter]
     [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
     public string MetadataTable { get; set; } = MetadataTableSchema.DefaultTableName;
@@ -40,6 +41,7 @@ public abstract class OcelotMetadataCmdlet : OcelotAwsCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? MetadataRegion { get; set; }
 
+    /// <summary>Do not read or write the metadata table.</summary>
     [Parameter]
     public SwitchParameter SkipMetadata { get; set; }
 

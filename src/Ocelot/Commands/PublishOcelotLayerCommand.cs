@@ -18,27 +18,34 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     private const string ByArtifact = "Artifact";
     private const string ByPath = "Path";
 
+    /// <summary>Layer artifacts from Invoke-OcelotBuild.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByArtifact)]
     public OcelotLayerArtifact? InputObject { get; set; }
 
+    /// <summary>The layer zip to publish (instead of piping an artifact).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
+    /// <summary>With -Path: the distribution the zip was built from (part of the layer name).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     [ValidateNotNullOrEmpty]
     public string? Distribution { get; set; }
 
+    /// <summary>With -Path: amd64 or arm64 (part of the layer name; amd64 is x86_64 to Lambda).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     [ValidateSet("amd64", "arm64")]
     public string? Architecture { get; set; }
 
+    /// <summary>With -Path: the collector version (e.g. v0.158.0), the version part of the layer name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     public string? CollectorVersion { get; set; }
 
+    /// <summary>With -Path: the build tags, listed in the layer description.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     public string[] BuildTags { get; set; } = [];
 
+    /// <summary>With -Path: the distribution description recorded in the metadata table.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     public string? DistributionDescription { get; set; }
 
@@ -48,10 +55,12 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Region { get; set; }
 
+    /// <summary>The base of the layer name (default ocel).</summary>
     [Parameter]
     [ValidatePattern("^[a-zA-Z0-9_-]{1,100}$")]
     public string LayerName { get; set; } = Engine.Publishing.LayerName.DefaultBase;
 
+    /// <summary>The last part of the layer name (default prod), e.g. beta or dev.</summary>
     [Parameter]
     [ValidatePattern("^[a-zA-Z0-9_.-]{1,40}$")]
     public string ReleaseGroup { get; set; } = Engine.Publishing.LayerName.DefaultReleaseGroup;
@@ -61,10 +70,12 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateNotNullOrEmpty]
     public string? LayerVersion { get; set; }
 
+    /// <summary>Up to 15 runtimes the layer declares (for filtering only).</summary>
     [Parameter]
     [ValidateCount(0, 15)]
     public string[] CompatibleRuntime { get; set; } = [];
 
+    /// <summary>The layer's licence (default Apache-2.0, the collector's).</summary>
     [Parameter]
     [ValidateLength(1, 512)]
     public string LicenseInfo { get; set; } = "Apache-2.0";
@@ -85,6 +96,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public string[] S3Bucket { get; set; } = [];
 
+    /// <summary>Keep the zip staged in S3 after publishing.</summary>
     [Parameter]
     public SwitchParameter KeepStagedObject { get; set; }
 

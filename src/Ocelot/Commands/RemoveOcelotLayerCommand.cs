@@ -19,13 +19,16 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     private const string ByProperties = "Properties";
     private const string ByPattern = "Pattern";
 
+    /// <summary>Layer versions from Get-OcelotLayer or Publish-OcelotLayer.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public OcelotLayerVersion[] InputObject { get; set; } = [];
 
+    /// <summary>The layer name (with -Version and -Region; bindable by property name).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
     [ValidatePattern("^[a-zA-Z0-9_-]{1,140}$")]
     public string? LayerName { get; set; }
 
+    /// <summary>The version number to delete.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
     [ValidateRange(1, long.MaxValue)]
     public long Version { get; set; }
@@ -41,6 +44,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [SupportsWildcards]
     public string[] Pattern { get; set; } = [];
 
+    /// <summary>With -Pattern: search every commercial region.</summary>
     [Parameter(ParameterSetName = ByPattern)]
     public SwitchParameter AllRegions { get; set; }
 
@@ -48,9 +52,11 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Write one result per version: removed, metadata removed, error.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Regions worked on at once (each region is also paced under Lambda's request rate).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 12;
