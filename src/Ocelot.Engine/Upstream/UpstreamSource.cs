@@ -19,7 +19,7 @@ public sealed partial record UpstreamSource(string Url, string DisplayName, bool
         {
             if (text.Any(char.IsWhiteSpace)) throw Invalid(repository, "a URL cannot contain spaces");
             var isFile = text.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
-            return new UpstreamSource(text, text, isFile);
+            return new UpstreamSource(text, Redact(text), isFile);
         }
         if (ScpPattern().IsMatch(text)) return new UpstreamSource(text, text, false);
         var local = Path.GetFullPath(Path.Combine(currentDirectory, text));
@@ -27,6 +27,15 @@ public sealed partial record UpstreamSource(string Url, string DisplayName, bool
         if (GitHubPattern().IsMatch(text)) return new UpstreamSource($"https://github.com/{text}.git", text, false);
         throw Invalid(repository, "it is not owner/name, a git URL (https://, ssh://, git://, file://, user@host:path) or an existing folder");
     }
+
+    /// <summary>
+    /// The URL without its user info (a token in https://user:token@host/...), which must not reach verbose output,
+    /// error messages, artifacts or the metadata table.
+    /// </summary>
+    private static string Redact(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? url.Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal)
+            : url;
 
     private static OcelotException Invalid(string repository, string why) =>
         new(ErrorIds.UpstreamRepositoryInvalid, FailureKind.InvalidArgument,
