@@ -60,7 +60,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         _unitsTotal = 3 + 2 * _settings.Architectures.Count;
         try
         {
-            await BuildDistributionAsync(_settings, item, _upstream!, _go!, _goEnvironment, _cache, _faults, onArtifact, cancellationToken).ConfigureAwait(false);
+            await BuildDistributionAsync(item, onArtifact, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -68,13 +68,13 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         }
     }
 
-    private async Task BuildDistributionAsync(LayerBuildSettings request, DistributionToBuild item, ResolvedUpstream upstream, GoToolchain go,
-        IReadOnlyList<string> goEnvironment, ArtifactCache cache, FaultInjection faults, Action<LayerArtifact> onArtifact, CancellationToken cancellationToken)
+    private async Task BuildDistributionAsync(DistributionToBuild item, Action<LayerArtifact> onArtifact, CancellationToken cancellationToken)
     {
+        var (request, upstream, go, cache, faults) = (_settings, _upstream!, _go!, _cache, _faults);
         var clock = Stopwatch.StartNew();
         var distribution = item.Distribution;
         var overlayFiles = OverlayFiles(item);
-        var keys = request.Architectures.ToDictionary(a => a, a => CacheKey(request, distribution, upstream, overlayFiles, goEnvironment, a));
+        var keys = request.Architectures.ToDictionary(a => a, a => CacheKey(request, distribution, upstream, overlayFiles, _goEnvironment, a));
         var missing = new List<string>();
         foreach (var architecture in request.Architectures)
         {
