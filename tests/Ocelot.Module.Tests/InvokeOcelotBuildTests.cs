@@ -163,7 +163,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     {
         // git daemon's upload-pack (git 2.39) rejects libgit2's shallow "want" line; Ocelot falls back to a plain fetch.
         var (_, head) = DeepUpstream("daemon-upstream");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var daemon = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git")
         {
             ArgumentList = { "daemon", $"--base-path={environment.Root}", "--export-all", "--reuseaddr", "--listen=127.0.0.1", $"--port={port}", environment.Root },
@@ -172,7 +172,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         })!;
         try
         {
-            WaitForPort(port);
+            LoopbackPort.WaitUntilListening(port, TimeSpan.FromSeconds(10));
             var url = $"git://127.0.0.1:{port}/daemon-upstream";
             var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -Force", url).AssertSucceeded().Output);
             Assert.Equal(head, artifact.Get<string>("UpstreamCommit"));
@@ -394,32 +394,5 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
             catch (UnauthorizedAccessException) { }
         }
         return found;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static void WaitForPort(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                client.Connect(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(100);
-            }
-        }
     }
 }

@@ -1,11 +1,12 @@
 using System.Net;
 using Amazon.Runtime;
+using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
 
 namespace Ocelot.Engine.Aws;
 
-/// <summary>Turns SDK and network failures into OcelotExceptions that say which region and step failed.</summary>
+/// <summary>Turns Lambda, SDK and network failures into OcelotExceptions that say which region and step failed: the one place that maps them.</summary>
 public static class AwsFailures
 {
     public static OcelotException Translate(Exception exception, string errorId, string region, string step, object? target = null)
@@ -14,6 +15,14 @@ public static class AwsFailures
         var where = $"{step} in {region} failed";
         return exception switch
         {
+            LambdaRequestTooLargeException => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
+                $"{where}: Lambda refused the request as too large ({exception.Message}).", "Give -S3Bucket to stage the zip in S3.", target, exception),
+            LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
+                $"{where}: access denied ({exception.Message}).", "Check that your credentials allow this Lambda action in this region.", target, exception),
+            LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
+                $"{where}: throttled after retries ({exception.Message}).", "Lower -ThrottleLimit or try again later.", target, exception),
+            LambdaServiceException lambda => new OcelotException(errorId, FailureKind.InvalidOperation,
+                $"{where}: {lambda.ErrorCode ?? $"HTTP {(int)lambda.StatusCode}"}: {lambda.Message}", null, target, exception),
             MetadataTableNotFoundException missing => new OcelotException(ErrorIds.MetadataTableNotFound, FailureKind.ObjectNotFound,
                 missing.Message, $"Run Initialize-OcelotMetadataTable -TableName {missing.TableName} -Region {missing.Region}, or use -SkipMetadata.", target, exception),
             AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) =>

@@ -38,7 +38,7 @@ public sealed class LayerInventory(LayerQuery query)
             }
             catch (Exception ex)
             {
-                lock (failures) failures.Add(Translate(ex, region, "Listing layers"));
+                lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, "Listing layers", region));
                 return [];
             }
             finally
@@ -169,23 +169,11 @@ public sealed class LayerInventory(LayerQuery query)
                 }
                 catch (LambdaServiceException ex)
                 {
-                    lock (failures) failures.Add(Translate(ex, region.Key, $"Reading {v.LayerVersionArn}"));
+                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
                     return v;
                 }
             })).ConfigureAwait(false));
         }
         return result;
     }
-
-    internal static OcelotException Translate(Exception exception, string region, string step) => exception switch
-    {
-        OcelotException ocelot => ocelot,
-        LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
-            $"{step} in {region} failed: access denied ({exception.Message}).", "Check that your credentials allow lambda:ListLayers and lambda:ListLayerVersions.", region, exception),
-        LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
-            $"{step} in {region} failed: throttled after retries.", "Lower -ThrottleLimit or try again later.", region, exception),
-        LambdaServiceException lambda => new OcelotException(ErrorIds.LayerListFailed, FailureKind.InvalidOperation,
-            $"{step} in {region} failed: {lambda.ErrorCode ?? $"HTTP {(int)lambda.StatusCode}"}: {lambda.Message}", null, region, exception),
-        _ => AwsFailures.Translate(exception, ErrorIds.LayerListFailed, region, step, region),
-    };
 }

@@ -52,7 +52,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        var failure = LayerInventory.Translate(ex, region.Key, $"Listing versions of '{layer.Key}'");
+                        var failure = AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Listing versions of '{layer.Key}'", layer.Key);
                         return layer.Select(v => new LayerRemoval(v, null, false, null, failure)).ToList();
                     }
                     return (await Task.WhenAll(layer.Select(async version =>
@@ -90,8 +90,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new LayerRemoval(version, arn, false, null, LayerInventory.Translate(ex, version.Region, $"Deleting {arn}") is var failure && failure.ErrorId == ErrorIds.LayerListFailed
-                ? new OcelotException(ErrorIds.LayerDeleteFailed, failure.Kind, failure.Message, failure.RecommendedAction, arn, ex) : failure);
+            return new LayerRemoval(version, arn, false, null, AwsFailures.Translate(ex, ErrorIds.LayerDeleteFailed, version.Region, $"Deleting {arn}", arn));
         }
         sink.Verbose($"Deleted {arn}.");
         if (table is null) return new LayerRemoval(version, arn, true, null, null);

@@ -94,7 +94,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 _ => ErrorIds.LayerPublishFailed,
             };
             var target = version?.LayerVersionArn ?? $"{name} ({region})";
-            return new RegionPublishResult(region, version, Translate(ex, errorId, region, $"{Capitalize(step)} for layer '{name}'", target));
+            return new RegionPublishResult(region, version, AwsFailures.Translate(ex, errorId, region, $"{Capitalize(step)} for layer '{name}'", target));
         }
     }
 
@@ -272,20 +272,6 @@ public sealed class LayerPublisher(PublishSettings settings)
         Status = status,
         SharedWith = sharedWith,
         Public = false,
-    };
-
-    private static OcelotException Translate(Exception exception, string errorId, string region, string step, string target) => exception switch
-    {
-        OcelotException ocelot => ocelot,
-        LambdaRequestTooLargeException => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
-            $"{step} in {region} failed: Lambda refused the request as too large ({exception.Message}).", "Give -S3Bucket to stage the zip in S3.", target, exception),
-        LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
-            $"{step} in {region} failed: access denied ({exception.Message}).", "Check that your credentials allow this Lambda action in this region.", target, exception),
-        LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
-            $"{step} in {region} failed: throttled after retries ({exception.Message}).", "Lower -ThrottleLimit or try again later.", target, exception),
-        LambdaServiceException lambda => new OcelotException(errorId, FailureKind.InvalidOperation,
-            $"{step} in {region} failed: {lambda.ErrorCode}: {lambda.Message}", null, target, exception),
-        _ => AwsFailures.Translate(exception, errorId, region, step, target),
     };
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];

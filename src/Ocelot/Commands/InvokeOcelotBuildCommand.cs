@@ -138,10 +138,6 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         {
             WriteError(ErrorRecords.From(ex));
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
     }
 
     private DistributionCatalog Catalog(string? configPath)

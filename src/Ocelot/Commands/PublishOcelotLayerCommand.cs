@@ -175,14 +175,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
         IReadOnlyList<RegionPublishResult> results = [];
         var pump = new PipelinePump(this);
         pump.Progress(new Engine.Operations.ProgressUpdate(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
-        try
-        {
-            pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), Cancellation);
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
+        pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), Cancellation);
         WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
         foreach (var result in results)
         {
@@ -190,5 +183,4 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
         }
     }
-
 }

@@ -118,14 +118,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         var remover = new LayerRemover(Connection, MetadataTable, metadataRegion, SkipMetadata, ThrottleLimit);
         IReadOnlyList<LayerRemoval> results = [];
         var pump = new PipelinePump(this);
-        try
-        {
-            pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
-        }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
+        pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
         foreach (var result in results)
         {
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));

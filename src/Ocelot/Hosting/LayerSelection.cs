@@ -32,14 +32,7 @@ internal static class LayerSelection
     {
         LayerInventory.Result? result = null;
         var pump = new PipelinePump(cmdlet);
-        try
-        {
-            pump.Run(async token => result = await new LayerInventory(query).ListAsync(pump, token).ConfigureAwait(false), cancellation);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
+        pump.Run(async token => result = await new LayerInventory(query).ListAsync(pump, token).ConfigureAwait(false), cancellation);
         foreach (var failure in result!.Failures) cmdlet.WriteError(ErrorRecords.From(failure));
         return result.Versions;
     }

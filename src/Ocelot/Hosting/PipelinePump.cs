@@ -35,7 +35,10 @@ internal sealed class PipelinePump(PSCmdlet cmdlet) : IOperationSink
         catch (InvalidOperationException) { } // the run has ended; late messages are dropped
     }
 
-    /// <summary>Runs <paramref name="work"/> and pumps its messages until it ends; rethrows its failure.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> and pumps its messages until it ends; rethrows its failure. Work cancelled because the
+    /// pipeline is stopping (Ctrl-C) ends as PipelineStoppedException, as PowerShell expects.
+    /// </summary>
     public void Run(Func<CancellationToken, Task> work, CancellationTokenSource cancellation)
     {
         var task = Task.Run(() => work(cancellation.Token));
@@ -53,6 +56,13 @@ internal sealed class PipelinePump(PSCmdlet cmdlet) : IOperationSink
                 try { task.Wait(TimeSpan.FromSeconds(60)); } catch (AggregateException) { }
             }
         }
-        task.GetAwaiter().GetResult();
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
     }
 }

@@ -20,10 +20,7 @@ public sealed class FailingRegionProxy : IDisposable
         _notEnabled = notEnabled;
         _target = target.TrimEnd('/');
         _failingRegions = [failingRegion, .. moreFailingRegions];
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = Harness.LoopbackPort.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(ServeAsync);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Module.Tests.Fixtures;
 
@@ -17,7 +18,7 @@ public sealed class GitHttpServer : IDisposable
     public GitHttpServer(string projectRoot)
     {
         _projectRoot = projectRoot;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -97,15 +98,6 @@ public sealed class GitHttpServer : IDisposable
         }
         separatorLength = 0;
         return data.Length;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Module.Tests.Fixtures;
 
@@ -15,7 +16,7 @@ public sealed class MotoServer : IDisposable
 
     public MotoServer()
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         _process = Process.Start(new ProcessStartInfo("moto_server")
         {
             ArgumentList = { "-H", "127.0.0.1", "-p", Port.ToString() },
@@ -27,20 +28,7 @@ public sealed class MotoServer : IDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                Thread.Sleep(100);
-            }
-        }
+        LoopbackPort.WaitUntilListening(Port, TimeSpan.FromSeconds(30), () => !_process.HasExited);
     }
 
     public int Port { get; }
@@ -80,15 +68,6 @@ public sealed class MotoServer : IDisposable
         process.WaitForExit();
         if (process.ExitCode != 0) throw new AwsCliException(process.ExitCode, error.Result);
         return output.Trim().Length == 0 ? default : JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()
