@@ -428,8 +428,10 @@ function Invoke-FreshPwsh {
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Command, [hashtable] $Environment = @{})
-    $pwsh = (Get-Process -Id $PID).Path
-    $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
+    $host_ = [Environment]::ProcessPath
+    $start = [System.Diagnostics.ProcessStartInfo]::new($host_)
+    # Run as `dotnet pwsh` (the local tool), this pwsh's process is dotnet itself: give it pwsh.dll.
+    if ([System.IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { $start.ArgumentList.Add([System.IO.Path]::Combine($PSHOME, 'pwsh.dll')) }
     foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
