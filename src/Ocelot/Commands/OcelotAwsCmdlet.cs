@@ -14,6 +14,7 @@ public abstract class OcelotAwsCmdlet : PSCmdlet
     /// <summary>A profile from the shared AWS config and credentials files; default: the SDK's credential chain.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     /// <summary>An endpoint override for every AWS service used; default: AWS_ENDPOINT_URL_&lt;SERVICE&gt; / AWS_ENDPOINT_URL.</summary>
