@@ -452,6 +452,20 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Get-HostText {
+    <#
+    .SYNOPSIS
+        Runs $Script and returns the lines it wrote to the host (what-if and confirmation text, Write-Host), read back
+        from a transcript of this session: -WhatIf text goes to the host, not to a stream a test can redirect.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][scriptblock] $Script)
+    $path = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "ocelot-host-$([guid]::NewGuid().ToString('N')).txt")
+    $null = Start-Transcript -LiteralPath $path -UseMinimalHeader
+    try { $null = & $Script } finally { $null = Stop-Transcript }
+    try { [System.IO.File]::ReadAllLines($path) } finally { [System.IO.File]::Delete($path) }
+}
+
 function Get-Completion {
     <# The completion texts TabExpansion2 offers for $InputScript with the cursor at its end (or at $CursorColumn). #>
     [CmdletBinding()]
@@ -463,4 +477,4 @@ function Get-Completion {
 Export-ModuleMember -Function Get-RepositoryRoot, Import-OcelotUnderTest, New-TestFolder, Remove-TestFolder,
     Get-FreeLoopbackPort, Wait-LoopbackPort, Start-MotoServer, Stop-MotoServer, Enter-AwsTestEnvironment,
     Exit-AwsTestEnvironment, Invoke-AwsCli, Invoke-FixtureGit, Write-GoModuleProxy, New-FixtureUpstream, New-GoFixture,
-    Remove-GoFixture, Invoke-FreshPwsh, Get-Completion
+    Remove-GoFixture, Invoke-FreshPwsh, Get-HostText, Get-Completion
