@@ -22,6 +22,9 @@ param(
 
     [switch] $Test,
 
+    # Package or test what is already built (skip dotnet build).
+    [switch] $NoBuild,
+
     # Remove bin/, en-US/ and out/ first.
     [switch] $Clean
 )
@@ -51,10 +54,12 @@ if ($Clean) {
     }
 }
 
-Invoke-Dotnet tool restore
-# A package alone needs only the module project (and the engine it references), not the test projects.
-$project = if ($Package -and -not $Test) { [System.IO.Path]::Combine($PSScriptRoot, 'src', 'Ocelot', 'Ocelot.csproj') } else { $solution }
-Invoke-Dotnet build $project --configuration $Configuration --nologo
+if (-not $NoBuild) {
+    Invoke-Dotnet tool restore
+    # A package alone needs only the module project (and the engine it references), not the test projects.
+    $project = if ($Package -and -not $Test) { [System.IO.Path]::Combine($PSScriptRoot, 'src', 'Ocelot', 'Ocelot.csproj') } else { $solution }
+    Invoke-Dotnet build $project --configuration $Configuration --nologo
+}
 
 if ($Package) {
     # The module's own files come from the configuration's layout (bin/, en-US/); the rest from the repository.
@@ -95,7 +100,7 @@ if ($Package) {
 }
 
 if ($Test) {
-    if ($Configuration -ne 'Debug') { Invoke-Dotnet build $solution --configuration Debug --nologo }
+    if ($Configuration -ne 'Debug' -and -not $NoBuild) { Invoke-Dotnet build $solution --configuration Debug --nologo }
     # The tests import the Debug layout at the repository root, as the README's set-up leaves it.
     Invoke-Dotnet test $solution --configuration Debug --nologo --no-build
     & dotnet pwsh -NoProfile -File ([System.IO.Path]::Combine($PSScriptRoot, 'tests', 'Pester', 'Invoke-OcelotPester.ps1'))
