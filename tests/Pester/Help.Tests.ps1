@@ -101,3 +101,43 @@ Describe 'Get-Help details a user looks up' {
         Get-Help about_Ocelot | Out-String | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'The help generator the build runs' {
+    BeforeAll {
+        $docs = New-TestFolder
+        Copy-Item -Path ([System.IO.Path]::Combine((Get-RepositoryRoot), 'docs', 'cmdlets', '*.md')) -Destination $docs
+        $generator = [System.IO.Path]::Combine((Get-RepositoryRoot), 'tools', 'Write-OcelotHelp.ps1')
+        $assembly = [System.IO.Path]::Combine((Get-RepositoryRoot), 'bin', 'Ocelot.dll')
+        $output = [System.IO.Path]::Combine($docs, 'out', 'Ocelot.dll-Help.xml')
+        function Invoke-Generator {
+            # In a fresh pwsh, as the build runs it: this session already has the module loaded.
+            try {
+                Invoke-FreshPwsh "& '$generator' -AssemblyPath '$assembly' -DocsFolder '$docs' -OutputPath '$output' -ManifestPath '$(Get-RepositoryRoot)/Ocelot.psd1'"
+            } catch {
+                "$_"
+            }
+        }
+    }
+
+    AfterAll {
+        Remove-TestFolder $docs
+    }
+
+    It 'fails naming the page to write when a cmdlet has none, and writes no help file' {
+        Remove-Item -LiteralPath ([System.IO.Path]::Combine($docs, 'Remove-OcelotLayer.md'))
+        $text = (Invoke-Generator) -join "`n"
+        $text | Should -BeLike '*docs/cmdlets/Remove-OcelotLayer.md: error OCH001: Remove-OcelotLayer has no help page: write docs/cmdlets/Remove-OcelotLayer.md*'
+        [System.IO.File]::Exists($output) | Should -BeFalse
+    }
+
+    It 'fails when a page has fewer than two explained examples' {
+        Copy-Item -LiteralPath ([System.IO.Path]::Combine((Get-RepositoryRoot), 'docs', 'cmdlets', 'Remove-OcelotLayer.md')) -Destination $docs
+        $page = [System.IO.Path]::Combine($docs, 'Get-OcelotLayer.md')
+        $text = [System.IO.File]::ReadAllText($page)
+        $examples = $text.IndexOf('## Examples')
+        [System.IO.File]::WriteAllText($page, $text.Substring(0, $examples) + "## Examples`n### Example 1: Only code`n``````powershell`nGet-OcelotLayer`n```````n")
+        $text = (Invoke-Generator) -join "`n"
+        $text | Should -BeLike "*Get-OcelotLayer.md: error OCH001: example 'Example 1: Only code' has no explanation*"
+        $text | Should -BeLike "*Get-OcelotLayer.md: error OCH001: '## Examples' needs at least two examples*"
+    }
+}
