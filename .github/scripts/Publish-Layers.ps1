@@ -88,8 +88,14 @@ try {
     switch -Exact (Get-ActionInput OCELOT_SHARING -Default 'private') {
         'private' { }
         'public' { $publish.Public = $true }
-        'principals' { $publish.Principal = $shareWith }
-        'organization' { $publish.OrganizationId = $shareWith[0] }
+        'principals' {
+            if ($shareWith.Count -eq 0) { throw 'OCELOT_SHARING is principals but OCELOT_SHARE_WITH names no account id.' }
+            $publish.Principal = $shareWith
+        }
+        'organization' {
+            if ($shareWith.Count -ne 1) { throw 'OCELOT_SHARING is organization: give exactly one organization id in OCELOT_SHARE_WITH.' }
+            $publish.OrganizationId = $shareWith[0]
+        }
         default { throw "OCELOT_SHARING must be private, public, principals or organization." }
     }
 

@@ -340,6 +340,17 @@ Describe 'The step scripts' {
             Get-LayerName 'dryrun' | Should -BeNullOrEmpty
         }
 
+        It 'with regions all, publishes to every region EC2 lists as enabled for the account' {
+            $inputs = $publishInputs.Clone(); $inputs.OCELOT_DRY_RUN = 'true'; $inputs.OCELOT_REGIONS = 'all'; $inputs.OCELOT_RELEASE_GROUP = 'dryrun'
+            $inputs.OCELOT_REPORT_DIRECTORY = Join-Path $work 'report-all'
+            $run = Invoke-ActionScript Publish-Layers.ps1 -WorkFolder (Join-Path $work 'publish-all') -Environment ($inputs + $roleCredentials)
+            $run.ExitCode | Should -Be 0 -Because $run.Console
+            $enabled = @((Invoke-AwsCli $moto ec2 describe-regions --region us-east-1).Regions.RegionName | Sort-Object)
+            $enabled.Count | Should -BeGreaterThan 10
+            $run.Outputs['regions'] | ConvertFrom-Json | Should -Be $enabled
+            $run.Summary | Should -Match "2 zip\(s\) x $($enabled.Count) region\(s\)"
+        }
+
         It 'refuses a zip whose bytes differ from its metadata, before anything reaches AWS' {
             $tampered = Join-Path $work 'tampered'
             New-Item -ItemType Directory -Path $tampered | Out-Null
