@@ -211,6 +211,54 @@ Describe 'The OIDC template deploy/github-oidc.yaml' {
     }
 }
 
+Describe 'What the scripts write for GitHub Actions (OcelotActions.psm1)' {
+    BeforeAll {
+        $helpers = Import-Module ([System.IO.Path]::Combine($repositoryRoot, '.github', 'scripts', 'OcelotActions.psm1')) -Force -PassThru
+        $savedOutput = $env:GITHUB_OUTPUT; $savedEnv = $env:GITHUB_ENV
+    }
+    AfterAll {
+        $env:GITHUB_OUTPUT = $savedOutput; $env:GITHUB_ENV = $savedEnv
+        Remove-Module $helpers
+    }
+    BeforeEach {
+        $env:GITHUB_OUTPUT = Join-Path $TestDrive "output-$([guid]::NewGuid().ToString('N')).txt"
+        $env:GITHUB_ENV = Join-Path $TestDrive "env-$([guid]::NewGuid().ToString('N')).txt"
+    }
+
+    It 'writes a multiline value with a delimiter, so a line inside it cannot set another output' {
+        $value = "line one`nbuild-matrix={""include"":[]}`nghadelimiter_x"
+        Set-ActionOutput -Name notes -Value $value
+        Set-ActionOutput -Name count -Value '3'
+        $text = Get-Content -LiteralPath $env:GITHUB_OUTPUT -Raw
+        $text | Should -Match '\Anotes<<ghadelimiter_[0-9a-f]{32}\n'
+        $read = Read-ActionFile $env:GITHUB_OUTPUT
+        $read.Keys | Should -Be @('notes', 'count')
+        $read['notes'] | Should -Be $value
+        $read['count'] | Should -Be '3'
+    }
+
+    It 'refuses an output name that is not a name, and variables that change how later steps run' {
+        { Set-ActionOutput -Name "a`nb" -Value 'x' } | Should -Throw '*not a valid name*'
+        { Set-ActionEnvironment -Name NODE_OPTIONS -Value '--require /tmp/x.js' } | Should -Throw '*Refusing*'
+        Test-Path -LiteralPath $env:GITHUB_ENV | Should -BeFalse
+    }
+
+    It 'reads list inputs split on commas, spaces and new lines, without duplicates' {
+        $env:OCELOT_TEST_LIST = " minimal,full`n minimal  default "
+        try {
+            $list = Get-ActionInputList OCELOT_TEST_LIST
+            $list | Should -Be @('minimal', 'full', 'default')
+        }
+        finally { Remove-Item Env:OCELOT_TEST_LIST }
+    }
+
+    It 'docs/github-actions.md documents every input of the manual workflow' {
+        $docs = Get-Content -LiteralPath ([System.IO.Path]::Combine($repositoryRoot, 'docs', 'github-actions.md')) -Raw
+        $dispatch = ConvertFrom-YamlFile ([System.IO.Path]::Combine($workflowFolder, 'publish-layers.yml'))
+        foreach ($input in $dispatch['true']['workflow_dispatch'].inputs.Keys) { $docs | Should -Match ([regex]::Escape("``$input``")) }
+    }
+}
+
 Describe 'The step scripts' {
     BeforeAll {
         $moto = Start-MotoServer
@@ -432,6 +480,7 @@ Describe 'The step scripts' {
 log="$(dirname "$0")/calls.log"; state="$(dirname "$0")/releases"
 printf '%s\n' "$@" >> "$log"; echo '---' >> "$log"
 if [ "$1 $2" = "release view" ]; then
+  if [ -n "${GH_STANDIN_UNAUTHORIZED:-}" ]; then echo "HTTP 401: Bad credentials (https://api.github.com/graphql)" >&2; exit 1; fi
   if grep -qxF -- "$3" "$state" 2>/dev/null; then echo "{\"tagName\":\"$3\"}"; exit 0; fi
   echo "release not found" >&2; exit 1
 fi
@@ -469,6 +518,15 @@ exit 0
                     $created.Summary | Should -Match 'ocel-arm64-minimal-0_158_0-beta'
                     $created.Summary | Should -Match 'created release `minimal-v0.158.0-beta` with 7 asset\(s\)'
                     $created.Console + $created.Summary | Should -Not -Match 'ghs_not-a-real-token'
+                }
+
+                It 'stops, creating nothing, when gh cannot tell whether the release exists' {
+                    $before = (Get-GhCall).Count
+                    $run = Invoke-ActionScript Publish-Release.ps1 -WorkFolder (Join-Path $work 'release-401') -Environment ($releaseInputs + @{ GH_STANDIN_UNAUTHORIZED = '1' })
+                    $run.ExitCode | Should -Be 1
+                    $run.Console | Should -Match '::error::Could not look up release .minimal-v0.158.0-beta.*HTTP 401'
+                    $calls = Get-GhCall
+                    @($calls[$before..($calls.Count - 1)] | ForEach-Object { "$($_[0]) $($_[1])" }) | Should -Be @('release view')
                 }
 
                 It 'updates an existing release in place (edit, upload --clobber), never deleting it' {
