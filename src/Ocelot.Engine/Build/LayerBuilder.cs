@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Ocelot.Engine.Cache;
+using Ocelot.Engine.CollectorConfig;
+using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Go;
@@ -129,6 +131,31 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                     $"Upstream commit {upstream.Commit} has no collector/config.yaml and distribution '{distribution.Name}' sets no config-file.",
                     "Set 'config-file' on the distribution, or build an upstream ref that has collector/config.yaml.", distribution.Name);
 
+            var layerComponents = new Dictionary<string, IReadOnlyList<LayerComponent>>(StringComparer.Ordinal);
+            var componentNames = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var componentsModule = File.Exists(Path.Combine(lambdaComponents, "go.mod")) ? lambdaComponents : collector;
+            foreach (var architecture in missing)
+            {
+                var compiled = CompiledComponents.Select(lambdaComponents, distribution.BuildTags, architecture);
+                var resolution = await LayerComponentResolver.ResolveAsync(go, componentsModule, compiled, ModuleEnvironment, _sink, cancellationToken).ConfigureAwait(false);
+                if (resolution.Warning is not null && layerComponents.Count == 0) _sink.Warning($"{distribution.Name}: {resolution.Warning}");
+                layerComponents[architecture] = resolution.Components;
+                componentNames[architecture] = compiled.Select(c => c.ShortName).ToList();
+            }
+            var configProviders = ConfigProviders.FromUpstream(collector);
+            if (!request.SkipConfigCheck)
+            {
+                Report($"{distribution.Name}: checking {Path.GetFileName(configFile)}");
+                foreach (var architecture in missing)
+                {
+                    var contents = new LayerContents($"{distribution.Name} for {architecture}", layerComponents[architecture], configProviders, []);
+                    var report = new CollectorConfigValidator(contents).ValidateFile(configFile);
+                    foreach (var warning in report.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
+                        _sink.Warning($"{warning.ErrorId}: {warning.Message}");
+                    if (!report.IsValid) throw new CollectorConfigRejectedException(distribution.Name, report);
+                }
+            }
+
             foreach (var architecture in missing)
             {
                 var target = $"{distribution.Name} ({architecture})";
@@ -139,7 +166,6 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
 
                 Report($"{target}: packaging");
                 faults.Check(BuildStage.Package, target);
-                var components = CompiledComponents.List(lambdaComponents, distribution.BuildTags, architecture);
                 var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
                 var artifact = cache.Store(keys[architecture].Value, output, zipPath =>
                 {
@@ -160,7 +186,9 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                         UpstreamCommit = upstream.Commit,
                         CollectorVersion = collectorVersion,
                         BuildTags = distribution.BuildTags,
-                        Components = components,
+                        Components = componentNames[architecture],
+                        LayerComponents = layerComponents[architecture],
+                        ConfigProviders = configProviders,
                         GoModules = distribution.GoModules.Select(m => m.ToString()).ToList(),
                         ConfigFile = distribution.ConfigFile,
                         GoVersion = goVersion,
