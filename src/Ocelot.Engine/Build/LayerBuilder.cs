@@ -143,6 +143,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                 componentNames[architecture] = compiled.Select(c => c.ShortName).ToList();
             }
             var configProviders = ConfigProviders.FromUpstream(collector);
+            if (configProviders.Count == 0)
+            {
+                _sink.Verbose($"No <scheme>provider.NewFactory() call in upstream's collector/*.go: assuming opentelemetry-lambda's providers ({string.Join(", ", ConfigProviders.OpentelemetryLambdaDefault)}).");
+                configProviders = ConfigProviders.OpentelemetryLambdaDefault;
+            }
             if (!request.SkipConfigCheck)
             {
                 Report($"{distribution.Name}: checking {Path.GetFileName(configFile)}");

@@ -88,7 +88,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                 }
                 if (key == "service")
                 {
-                    serviceNode = value;
+                    serviceNode = keyNode;
                     service = value as YamlMappingNode;
                     if (service is null && !IsNull(value))
                         Error(ErrorIds.CollectorConfigSectionInvalid, value, $"'service' is {Describe(value)}, not a mapping.", "Give service: its extensions: and pipelines:.");
@@ -101,11 +101,10 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                 Error(ErrorIds.CollectorConfigNoPipelines, serviceNode ?? (YamlNode)top, "The config has no service.pipelines: the collector starts nothing without a pipeline.",
                     "Add service: with pipelines: (traces, metrics or logs) naming receivers and exporters.");
             }
-            else
+            else if (CheckService(service, serviceNode!))
             {
-                CheckService(service);
+                ReportUnused();
             }
-            ReportUnused();
         }
 
         private YamlNode? Load(string text)
@@ -171,7 +170,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
         private void CheckInLayer(string kind, string type, string id, YamlNode node)
         {
             var sameKind = layer.Components.Where(c => c.Kind == kind).ToList();
-            if (sameKind.Any(c => c.Type == type) || layer.OpenKinds.Contains(kind)) return;
+            if (sameKind.Any(c => Matches(c, type)) || layer.OpenKinds.Contains(kind)) return;
             var elsewhere = layer.Components.Where(c => c.Type == type).Select(c => c.Kind).Distinct().ToList();
             var hint = ClosestMatch.Hint(type, sameKind.Select(c => c.Type));
             var note = elsewhere.Count > 0 ? $" ('{type}' is {string.Join(" and ", elsewhere.Select(k => $"{Article(k)} {k}"))} in this layer: define it under {elsewhere[0]}s.)" : string.Empty;
@@ -180,7 +179,8 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                 $"Add {tag} to the distribution's buildtags (and its Go module to component_dependencies.yaml if it is not upstream's), or use {Article(kind)} {kind} the layer has: {TypeList(sameKind)}.", id);
         }
 
-        private void CheckService(YamlMappingNode service)
+        /// <summary>Checks the service section; false when it has no pipelines (then "unused" would say nothing new).</summary>
+        private bool CheckService(YamlMappingNode service, YamlNode serviceKey)
         {
             YamlNode? pipelines = null;
             foreach (var (keyNode, value) in service.Children)
@@ -197,12 +197,13 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             }
             if (pipelines is not YamlMappingNode mapping || mapping.Children.Count == 0)
             {
-                Error(ErrorIds.CollectorConfigNoPipelines, pipelines ?? service, "service.pipelines is missing or empty: the collector starts nothing without a pipeline.",
+                Error(ErrorIds.CollectorConfigNoPipelines, pipelines ?? serviceKey, "service.pipelines is missing or empty: the collector starts nothing without a pipeline.",
                     "Add at least one pipeline (traces, metrics or logs) with receivers and exporters.");
-                return;
+                return false;
             }
             foreach (var (keyNode, value) in mapping.Children) CheckPipeline((keyNode as YamlScalarNode)?.Value ?? string.Empty, keyNode, value);
             CheckConnectors();
+            return true;
         }
 
         private void CheckServiceExtensions(YamlNode value)
@@ -395,8 +396,12 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
         private LayerComponent? Component(string kind, string id)
         {
             var type = ParseId(id);
-            return type is null ? null : layer.Components.FirstOrDefault(c => c.Kind == kind && c.Type == type);
+            return type is null ? null : layer.Components.FirstOrDefault(c => c.Kind == kind && Matches(c, type));
         }
+
+        // A type taken from a build tag has lost its underscores (tag memorylimiter, type memory_limiter).
+        private static bool Matches(LayerComponent component, string type) =>
+            component.Type == type || (!component.FromMetadata && component.Type == type.Replace("_", string.Empty));
 
         private static string? ParseId(string id)
         {
