@@ -1,0 +1,138 @@
+using System.Management.Automation;
+using Ocelot.Module.Tests.Fixtures;
+using Ocelot.Module.Tests.Harness;
+using Xunit;
+
+namespace Ocelot.Module.Tests;
+
+/// <summary>
+/// Test-OcelotCollectorConfig in the hosted engine, and the build's config check, on the fixture upstream with the real
+/// Go toolchain (types and signals read from the fixture modules' metadata.yaml through go list).
+/// </summary>
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment) : IDisposable
+{
+    private const string CommandSuffix = ",Ocelot.Commands.TestOcelotCollectorConfigCommand";
+    private readonly TempFolder _output = new("ocelot-config-out-");
+    private readonly TempFolder _configs = new("ocelot-configs-");
+
+    private static readonly string UpstreamConfig = Path.Combine(GoFixture.UpstreamFolder, "collector", "config.yaml");
+    private static readonly string Forwarder = Path.Combine(ModuleSession.RepositoryRoot, "config", "collector-configs", "forwarder.yaml");
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _configs.Dispose();
+    }
+
+    private PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        var variables = new Dictionary<string, object?> { ["upstream"] = environment.UpstreamFolder, ["out"] = _output.Path, ["cfg"] = _configs.Path };
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>()) variables[key] = value;
+        return ModuleSession.Run(script, variables);
+    }
+
+    private static PSObject Problem(PSObject result, int index = 0) => PSObject.AsPSObject(result.Get<object[]>("Problems")[index]);
+
+    [Fact]
+    public void Upstream_default_config_against_minimal_is_one_invalid_result_and_one_error_with_its_id_and_position()
+    {
+        var result = Run("Test-OcelotCollectorConfig -Path $p -Distribution minimal", new Dictionary<string, object?> { ["p"] = UpstreamConfig });
+        var output = Assert.Single(result.Output);
+        Assert.Equal("Ocelot.OcelotCollectorConfigResult", output.TypeNames[0]);
+        Assert.False(output.Get<bool>("IsValid"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("CollectorConfigComponentNotInLayer" + CommandSuffix, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal(UpstreamConfig, error.TargetObject);
+        Assert.Contains("add lambdacomponents.exporter.debug", error.ErrorDetails.RecommendedAction + error.Exception.Message);
+        var problem = Problem(output);
+        Assert.Equal((10, 3, "debug", "Error"), (problem.Get<int>("Line"), problem.Get<int>("Column"), problem.Get<string>("ComponentId"), problem.Get<string>("Severity")));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("component types come from its build tags"));
+    }
+
+    [Fact]
+    public void Strings_and_FileInfo_objects_pipe_one_result_per_file_and_no_path_checks_the_distribution_s_own_config()
+    {
+        var broken = _configs.Write("broken.yaml", "receivers:\n  otlp:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n");
+        var result = Run("$a, [System.IO.FileInfo]::new($b) | Test-OcelotCollectorConfig -Distribution minimal-forwarder; Test-OcelotCollectorConfig -Distribution minimal-forwarder",
+            new Dictionary<string, object?> { ["a"] = Forwarder, ["b"] = broken });
+        Assert.Equal([(Forwarder, true), (broken, false), (Forwarder, true)], result.Output.Select(o => (o.Get<string>("Path"), o.Get<bool>("IsValid"))));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("CollectorConfigPipelineIncomplete" + CommandSuffix, error.FullyQualifiedErrorId);
+        Assert.Equal((5, 5), (Problem(result.Output[1]).Get<int>("Line"), Problem(result.Output[1]).Get<int>("Column")));
+    }
+
+    [Fact]
+    public void A_warning_is_written_with_its_id_and_leaves_the_config_valid()
+    {
+        var config = _configs.Write("env.yaml", File.ReadAllText(Forwarder).Replace("${secretsmanager:serverless-otlp-forwarder/default#endpoint}", "${env:BACKEND}"));
+        var result = Run("Test-OcelotCollectorConfig $p -Distribution minimal-forwarder -WarningVariable w; $w.Count",
+            new Dictionary<string, object?> { ["p"] = config });
+        Assert.True(result.Output[0].Get<bool>("IsValid"));
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, (int)result.Output[1].BaseObject);
+        Assert.Contains(result.Warnings, w => w.Message.StartsWith("CollectorConfigEnvWithoutDefault: ") && w.Message.Contains($"{config}:16:15"));
+    }
+
+    [Fact]
+    public void A_built_artifact_carries_types_modules_and_signals_from_metadata_and_pipes_into_the_check()
+    {
+        var spanToMetrics = _configs.Write("span-to-metrics.yaml", File.ReadAllText(Forwarder).Replace("    metrics:\n      receivers: [otlp]", "    metrics:\n      receivers: [otlp, spaneventtolog]"));
+        var result = Run("$a = Invoke-OcelotBuild minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out -Force; $a; $a | Test-OcelotCollectorConfig -Path $f, $g",
+            new Dictionary<string, object?> { ["f"] = Forwarder, ["g"] = spanToMetrics });
+        var artifact = result.Output[0];
+        var components = artifact.Get<object[]>("Components").Select(PSObject.AsPSObject).ToDictionary(c => c.Get<string>("Id"));
+        var connector = components["connector/signaltometrics"];
+        Assert.True(connector.Get<bool>("FromMetadata"));
+        Assert.Equal(["traces_to_metrics", "logs_to_metrics", "metrics_to_metrics"], connector.Get<string[]>("Signals"));
+        Assert.Equal(("github.com/open-telemetry/opentelemetry-collector-contrib/connector/signaltometricsconnector", "v0.158.0"),
+            (connector.Get<string>("Module"), connector.Get<string>("Version")));
+        Assert.Equal("lambdacomponents.extension.asmauthextension", components["extension/asmauthextension"].Get<string>("BuildTag"));
+        Assert.Equal("v0.6.0", components["connector/spaneventtolog"].Get<string>("Version"));
+        // The fixture's upstream wrappers call the core factory directly (no component package): typed by their tags, with one warning.
+        Assert.False(components["receiver/otlp"].Get<bool>("FromMetadata"));
+        var warning = Assert.Single(result.Warnings, w => w.Message.Contains("metadata.yaml"));
+        Assert.Contains("exporter.otlphttp, processor.batch, processor.decouple, receiver.otlp", warning.Message);
+
+        Assert.Equal([true, false], result.Output.Skip(1).Select(o => o.Get<bool>("IsValid")));
+        Assert.Equal("minimal-forwarder for amd64", result.Output[1].Get<string>("CheckedAgainst"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("CollectorConfigSignalUnsupported" + CommandSuffix, error.FullyQualifiedErrorId);
+        Assert.Contains("traces_to_metrics", error.Exception.Message);
+    }
+
+    [Fact]
+    public void A_build_whose_config_does_not_fit_stops_before_compiling_and_caches_nothing()
+    {
+        _configs.Write("distributions.yaml", "broken:\n  buildtags: [lambdacomponents.custom, lambdacomponents.receiver.otlp, lambdacomponents.exporter.otlphttp]\n  config-file: debug.yaml\n" +
+                                             "plain:\n  buildtags: [lambdacomponents.custom, lambdacomponents.receiver.otlp, lambdacomponents.exporter.otlphttp]\n");
+        _configs.Write("collector-configs/debug.yaml", File.ReadAllText(UpstreamConfig));
+        var artifacts = Path.Combine(environment.CacheFolder, "artifacts");
+        var before = Directory.Exists(artifacts) ? Directory.GetDirectories(artifacts).Length : 0;
+
+        var result = Run("Invoke-OcelotBuild broken, plain -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -Force -Verbose");
+        Assert.Empty(result.Output);
+        Assert.Equal(["CollectorConfigComponentNotInLayer", "CollectorConfigInvalid", "CollectorConfigComponentNotInLayer", "CollectorConfigInvalid"],
+            result.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Contains("debug.yaml:10:3: exporter 'debug' is not in this layer", result.Errors[0].Exception.Message);
+        // plain ships upstream's default config.yaml (from the build tree), which is checked the same way.
+        Assert.Matches(@"collector[/\\]config\.yaml:10:3: exporter 'debug'", result.Errors[2].Exception.Message);
+        Assert.DoesNotContain(result.Verbose, v => v.Message.StartsWith("go build"));
+        Assert.Empty(Directory.GetFiles(_output.Path));
+        Assert.Equal(before, Directory.Exists(artifacts) ? Directory.GetDirectories(artifacts).Length : 0);
+
+        var skipped = Run("Invoke-OcelotBuild broken -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -SkipConfigCheck").AssertSucceeded();
+        Assert.Single(skipped.Output);
+    }
+
+    [Fact]
+    public void Shipped_distributions_build_with_their_configs_checked_against_what_go_compiled()
+    {
+        var result = Run("Invoke-OcelotBuild minimal, minimal-clickhouse, minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out").AssertSucceeded();
+        Assert.Equal(["minimal", "minimal-clickhouse", "minimal-forwarder"], result.Output.Select(o => o.Get<string>("Distribution")));
+        Assert.Equal(2, result.Warnings.Count(w => w.Message.Contains("CollectorConfigEnvWithoutDefault") && w.Message.Contains("OCELOT_OTLP_ENDPOINT")));
+        var clickhouse = result.Output[1].Get<object[]>("Components").Select(PSObject.AsPSObject).Single(c => c.Get<string>("Type") == "clickhouse");
+        Assert.Equal(["traces", "metrics", "logs"], clickhouse.Get<string[]>("Signals"));
+    }
+}
