@@ -98,6 +98,8 @@ internal static class ResultMapper
         Status = version.Status.ToString(),
         SharedWith = [.. version.SharedWith],
         Public = version.Public,
+        Components = version.Components.Select(ToPublic).ToArray(),
+        ConfigProviders = [.. version.ConfigProviders],
     };
 
     public static LayerVersionInfo ToEngine(OcelotLayerVersion version) => new()
@@ -123,6 +125,8 @@ internal static class ResultMapper
         Status = Enum.TryParse<LayerVersionStatus>(version.Status, out var status) ? status : LayerVersionStatus.Listed,
         SharedWith = version.SharedWith,
         Public = version.Public,
+        Components = (version.Components ?? []).Select(ToEngine).ToList(),
+        ConfigProviders = version.ConfigProviders ?? [],
     };
 
     public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()
@@ -135,6 +139,8 @@ internal static class ResultMapper
         BuildTags = artifact.BuildTags,
         UpstreamRepo = artifact.UpstreamRepo,
         UpstreamCommit = artifact.UpstreamCommit,
+        Components = (artifact.Components ?? []).Select(ToEngine).ToList(),
+        ConfigProviders = artifact.ConfigProviders ?? [],
     };
 
     public static OcelotCollectorConfigResult ToPublic(CollectorConfigReport report) => new()
