@@ -135,4 +135,16 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
         var clickhouse = result.Output[1].Get<object[]>("Components").Select(PSObject.AsPSObject).Single(c => c.Get<string>("Type") == "clickhouse");
         Assert.Equal(["traces", "metrics", "logs"], clickhouse.Get<string[]>("Signals"));
     }
+
+    [Fact]
+    public void Results_problems_and_components_have_table_views()
+    {
+        var text = Run("$r = Test-OcelotCollectorConfig -Path $p -Distribution minimal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue; $r | Out-Host; $r.Problems | Out-Host",
+            new Dictionary<string, object?> { ["p"] = UpstreamConfig }).HostText;
+        var lines = text.Split('\n');
+        Assert.Matches(@"^IsValid\s+ErrorCount\s+WarningCount\s+CheckedAgainst\s+Path", lines.First(l => l.StartsWith("IsValid")));
+        Assert.Matches(@"^False\s+1\s+0\s+distribution minimal", lines.First(l => l.StartsWith("False")));
+        Assert.Matches(@"^Severity\s+Line\s+Column\s+ErrorId\s+Message", lines.First(l => l.StartsWith("Severity")));
+        Assert.Matches(@"^Error\s+10\s+3\s+CollectorConfigComponentNotInLayer\s+exporter 'debug' is not in this layer", lines.First(l => l.StartsWith("Error ")));
+    }
 }

@@ -156,7 +156,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                     var contents = new LayerContents($"{distribution.Name} for {architecture}", layerComponents[architecture], configProviders, []);
                     var report = new CollectorConfigValidator(contents).ValidateFile(configFile);
                     foreach (var warning in report.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
-                        _sink.Warning($"{warning.ErrorId}: {warning.Message}");
+                        _sink.Warning($"{warning.ErrorId}: {warning.Located}");
                     if (!report.IsValid) throw new CollectorConfigRejectedException(distribution.Name, report);
                 }
             }

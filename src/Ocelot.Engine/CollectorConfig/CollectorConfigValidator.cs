@@ -423,7 +423,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             Add(severity, id, message, (int)node.Start.Line, (int)node.Start.Column, componentId, action);
 
         private void Add(ProblemSeverity severity, string id, string message, int line, int column, string? componentId, string action) =>
-            Problems.Add(new CollectorConfigProblem(severity, id, $"{path}:{line}:{column}: {message}", path, line, column, componentId, action));
+            Problems.Add(new CollectorConfigProblem(severity, id, message, path, line, column, componentId, action));
 
         private static bool IsNull(YamlNode node) =>
             node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");

@@ -15,7 +15,7 @@ internal static class ErrorRecords
         Create(new InvalidDataException(problem.Message), problem.ErrorId, FailureKind.InvalidData, problem.Distribution, problem.RecommendedAction);
 
     public static ErrorRecord From(CollectorConfigProblem problem) =>
-        Create(new InvalidDataException(problem.Message), problem.ErrorId,
+        Create(new InvalidDataException(problem.Located), problem.ErrorId,
             problem.ErrorId == ErrorIds.CollectorConfigYamlSyntax ? FailureKind.ParserError
             : problem.ErrorId == ErrorIds.CollectorConfigNotFound ? FailureKind.ObjectNotFound : FailureKind.InvalidData,
             problem.File, problem.RecommendedAction);
@@ -26,7 +26,7 @@ internal static class ErrorRecords
         foreach (var problem in report.Problems)
         {
             if (problem.Severity == ProblemSeverity.Error) cmdlet.WriteError(From(problem));
-            else cmdlet.WriteWarning($"{problem.ErrorId}: {problem.Message}");
+            else cmdlet.WriteWarning($"{problem.ErrorId}: {problem.Located}");
         }
     }
 

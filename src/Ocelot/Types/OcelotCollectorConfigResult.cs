@@ -35,5 +35,5 @@ public sealed class OcelotCollectorConfigProblem
     public string? ComponentId { get; init; }
     public string? RecommendedAction { get; init; }
 
-    public override string ToString() => Message;
+    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}: {Message}";
 }

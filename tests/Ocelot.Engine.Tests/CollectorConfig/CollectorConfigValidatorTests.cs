@@ -42,7 +42,7 @@ public sealed class CollectorConfigValidatorTests
     private static void At(CollectorConfigProblem problem, int line, int column)
     {
         Assert.Equal((line, column), (problem.Line, problem.Column));
-        Assert.StartsWith($"config.yaml:{line}:{column}: ", problem.Message);
+        Assert.StartsWith($"config.yaml:{line}:{column}: ", problem.Located);
     }
 
     private const string Pipelines = "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlphttp]\n";
