@@ -90,10 +90,25 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
             (connector.Get<string>("Module"), connector.Get<string>("Version")));
         Assert.Equal("lambdacomponents.extension.asmauthextension", components["extension/asmauthextension"].Get<string>("BuildTag"));
         Assert.Equal("v0.6.0", components["connector/spaneventtolog"].Get<string>("Version"));
-        // The fixture's upstream wrappers call the core factory directly (no component package): typed by their tags, with one warning.
-        Assert.False(components["receiver/otlp"].Get<bool>("FromMetadata"));
+        Assert.True(components["receiver/otlp"].Get<bool>("FromMetadata"));
+        Assert.Equal("go.opentelemetry.io/collector/receiver/otlpreceiver", components["receiver/otlp"].Get<string>("ImportPath"));
+        // Upstream's decouple processor has no metadata.yaml (as in opentelemetry-lambda): typed by its tag, with one warning.
+        Assert.False(components["processor/decouple"].Get<bool>("FromMetadata"));
         var warning = Assert.Single(result.Warnings, w => w.Message.Contains("metadata.yaml"));
-        Assert.Contains("exporter.otlphttp, processor.batch, processor.decouple, receiver.otlp", warning.Message);
+        Assert.Contains("No metadata.yaml found for processor.decouple:", warning.Message);
+        // The config providers are read from upstream's collector sources: the same the built binary has.
+        var zip = artifact.Get<string>("Path");
+        var unzipped = Directory.CreateTempSubdirectory("ocelot-unzip-").FullName;
+        try
+        {
+            GoFixture.Run("unzip", ["-q", zip, "-d", unzipped], unzipped);
+            Assert.Equal(GoFixture.Run(Path.Combine(unzipped, "extensions", "collector"), ["--providers"], unzipped).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                artifact.Get<string[]>("ConfigProviders"));
+        }
+        finally
+        {
+            Directory.Delete(unzipped, recursive: true);
+        }
 
         Assert.Equal([true, false], result.Output.Skip(1).Select(o => o.Get<bool>("IsValid")));
         Assert.Equal("minimal-forwarder for amd64", result.Output[1].Get<string>("CheckedAgainst"));
@@ -129,8 +144,10 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     [Fact]
     public void Shipped_distributions_build_with_their_configs_checked_against_what_go_compiled()
     {
-        var result = Run("Invoke-OcelotBuild minimal, minimal-clickhouse, minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out").AssertSucceeded();
-        Assert.Equal(["minimal", "minimal-clickhouse", "minimal-forwarder"], result.Output.Select(o => o.Get<string>("Distribution")));
+        var result = Run("Invoke-OcelotBuild minimal, minimal-clickhouse, minimal-forwarder, default -UpstreamRepo $upstream -OutputDirectory $out").AssertSucceeded();
+        Assert.Equal(["minimal", "minimal-clickhouse", "minimal-forwarder", "default"], result.Output.Select(o => o.Get<string>("Distribution")));
+        // memory_limiter: the type comes from the module's metadata.yaml, not from the tag (memorylimiter).
+        Assert.Contains(result.Output[3].Get<object[]>("Components").Select(PSObject.AsPSObject), c => c.Get<string>("Id") == "processor/memory_limiter" && c.Get<bool>("FromMetadata"));
         Assert.Equal(2, result.Warnings.Count(w => w.Message.Contains("CollectorConfigEnvWithoutDefault") && w.Message.Contains("OCELOT_OTLP_ENDPOINT")));
         var clickhouse = result.Output[1].Get<object[]>("Components").Select(PSObject.AsPSObject).Single(c => c.Get<string>("Type") == "clickhouse");
         Assert.Equal(["traces", "metrics", "logs"], clickhouse.Get<string[]>("Signals"));

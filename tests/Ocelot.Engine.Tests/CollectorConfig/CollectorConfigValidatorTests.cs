@@ -20,7 +20,7 @@ public sealed class CollectorConfigValidatorTests
         Meta("exporter", "otlphttp", "traces", "metrics", "logs"),
     ];
 
-    // What a build of minimal-forwarder reads from the fixture's metadata.yaml files (upstream's four have none there).
+    // What a build of minimal-forwarder reads from the fixture's metadata.yaml files.
     private static readonly LayerContents Forwarder = new("minimal-forwarder for amd64",
     [
         .. MinimalBuilt,
