@@ -137,8 +137,12 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
         Assert.Empty(Directory.GetFiles(_output.Path));
         Assert.Equal(before, Directory.Exists(artifacts) ? Directory.GetDirectories(artifacts).Length : 0);
 
-        var skipped = Run("Invoke-OcelotBuild broken -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -SkipConfigCheck").AssertSucceeded();
-        Assert.Single(skipped.Output);
+        // Built without the check, the artifact pipes into the check of the config its zip ships.
+        var skipped = Run("Invoke-OcelotBuild plain -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -SkipConfigCheck | Test-OcelotCollectorConfig");
+        var shipped = Assert.Single(skipped.Output);
+        Assert.Equal(Path.Combine(_output.Path, "collector-amd64-plain.zip") + "!collector-config/config.yaml", shipped.Get<string>("Path"));
+        Assert.False(shipped.Get<bool>("IsValid"));
+        Assert.Equal("CollectorConfigComponentNotInLayer" + CommandSuffix, Assert.Single(skipped.Errors).FullyQualifiedErrorId);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
     private const string ByDistribution = "Distribution";
     private const string ByLayer = "Layer";
 
-    /// <summary>Config files (wildcards allowed). Default: the distribution's own config file.</summary>
+    /// <summary>Config files (wildcards allowed). Default: the distribution's own config file, or the config an artifact's zip ships.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByDistribution)]
     [Parameter(Position = 0, ParameterSetName = ByLayer)]
     [Alias("FullName", "PSPath")]
@@ -82,12 +82,18 @@ public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
             }
         }
         var validator = new CollectorConfigValidator(contents!);
-        foreach (var file in Files())
+        if (Path is null && ParameterSetName == ByLayer && InputObject!.Properties["Path"]?.Value is string zip && ShippedConfig.Read(zip) is { } shipped)
         {
-            var report = validator.ValidateFile(file);
-            ErrorRecords.WriteProblems(this, report);
-            WriteObject(ResultMapper.ToPublic(report));
+            Write(validator.Validate(ShippedConfig.DisplayPath(zip), shipped));
+            return;
         }
+        foreach (var file in Files()) Write(validator.ValidateFile(file));
+    }
+
+    private void Write(CollectorConfigReport report)
+    {
+        ErrorRecords.WriteProblems(this, report);
+        WriteObject(ResultMapper.ToPublic(report));
     }
 
     private IEnumerable<string> Files()
