@@ -25,6 +25,16 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
         _configs.Dispose();
     }
 
+    /// <summary>Runs with an empty build cache, so -Distribution has no earlier build to use and types come from tags.</summary>
+    private PipelineResult RunUnbuilt(string script, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        using var cache = new TempFolder("ocelot-empty-cache-");
+        var saved = Environment.GetEnvironmentVariable("OCELOT_CACHE");
+        Environment.SetEnvironmentVariable("OCELOT_CACHE", cache.Path);
+        try { return Run(script, extra); }
+        finally { Environment.SetEnvironmentVariable("OCELOT_CACHE", saved); }
+    }
+
     private PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? extra = null)
     {
         var variables = new Dictionary<string, object?> { ["upstream"] = environment.UpstreamFolder, ["out"] = _output.Path, ["cfg"] = _configs.Path };
@@ -37,7 +47,7 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     [Fact]
     public void Upstream_default_config_against_minimal_is_one_invalid_result_and_one_error_with_its_id_and_position()
     {
-        var result = Run("Test-OcelotCollectorConfig -Path $p -Distribution minimal", new Dictionary<string, object?> { ["p"] = UpstreamConfig });
+        var result = RunUnbuilt("Test-OcelotCollectorConfig -Path $p -Distribution minimal", new Dictionary<string, object?> { ["p"] = UpstreamConfig });
         var output = Assert.Single(result.Output);
         Assert.Equal("Ocelot.OcelotCollectorConfigResult", output.TypeNames[0]);
         Assert.False(output.Get<bool>("IsValid"));
@@ -48,14 +58,14 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
         Assert.Contains("add lambdacomponents.exporter.debug", error.ErrorDetails.RecommendedAction + error.Exception.Message);
         var problem = Problem(output);
         Assert.Equal((10, 3, "debug", "Error"), (problem.Get<int>("Line"), problem.Get<int>("Column"), problem.Get<string>("ComponentId"), problem.Get<string>("Severity")));
-        Assert.Contains(result.Warnings, w => w.Message.Contains("component types come from its build tags"));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("has not been built with these tags yet: component types come from its build tags"));
     }
 
     [Fact]
     public void Strings_and_FileInfo_objects_pipe_one_result_per_file_and_no_path_checks_the_distribution_s_own_config()
     {
         var broken = _configs.Write("broken.yaml", "receivers:\n  otlp:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n");
-        var result = Run("$a, [System.IO.FileInfo]::new($b) | Test-OcelotCollectorConfig -Distribution minimal-forwarder; Test-OcelotCollectorConfig -Distribution minimal-forwarder",
+        var result = RunUnbuilt("$a, [System.IO.FileInfo]::new($b) | Test-OcelotCollectorConfig -Distribution minimal-forwarder; Test-OcelotCollectorConfig -Distribution minimal-forwarder",
             new Dictionary<string, object?> { ["a"] = Forwarder, ["b"] = broken });
         Assert.Equal([(Forwarder, true), (broken, false), (Forwarder, true)], result.Output.Select(o => (o.Get<string>("Path"), o.Get<bool>("IsValid"))));
         var error = Assert.Single(result.Errors);
@@ -67,7 +77,7 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     public void A_warning_is_written_with_its_id_and_leaves_the_config_valid()
     {
         var config = _configs.Write("env.yaml", File.ReadAllText(Forwarder).Replace("${secretsmanager:serverless-otlp-forwarder/default#endpoint}", "${env:BACKEND}"));
-        var result = Run("Test-OcelotCollectorConfig $p -Distribution minimal-forwarder -WarningVariable w; $w.Count",
+        var result = RunUnbuilt("Test-OcelotCollectorConfig $p -Distribution minimal-forwarder -WarningVariable w; $w.Count",
             new Dictionary<string, object?> { ["p"] = config });
         Assert.True(result.Output[0].Get<bool>("IsValid"));
         Assert.Empty(result.Errors);
@@ -160,12 +170,38 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     [Fact]
     public void Results_problems_and_components_have_table_views()
     {
-        var text = Run("$r = Test-OcelotCollectorConfig -Path $p -Distribution minimal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue; $r | Out-Host; $r.Problems | Out-Host",
+        var text = RunUnbuilt("$r = Test-OcelotCollectorConfig -Path $p -Distribution minimal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue; $r | Out-Host; $r.Problems | Out-Host",
             new Dictionary<string, object?> { ["p"] = UpstreamConfig }).HostText;
         var lines = text.Split('\n');
         Assert.Matches(@"^IsValid\s+ErrorCount\s+WarningCount\s+CheckedAgainst\s+Path", lines.First(l => l.StartsWith("IsValid")));
         Assert.Matches(@"^False\s+1\s+0\s+distribution minimal", lines.First(l => l.StartsWith("False")));
         Assert.Matches(@"^Severity\s+Line\s+Column\s+ErrorId\s+Message", lines.First(l => l.StartsWith("Severity")));
         Assert.Matches(@"^Error\s+10\s+3\s+CollectorConfigComponentNotInLayer\s+exporter 'debug' is not in this layer", lines.First(l => l.StartsWith("Error ")));
+    }
+
+    [Fact]
+    public void After_a_build_Distribution_checks_against_the_components_of_its_newest_cached_build()
+    {
+        var spanToMetrics = _configs.Write("span-to-metrics.yaml", File.ReadAllText(Forwarder).Replace("    metrics:\n      receivers: [otlp]", "    metrics:\n      receivers: [otlp, spaneventtolog]"));
+        using var cache = new TempFolder("ocelot-own-cache-");
+        var saved = Environment.GetEnvironmentVariable("OCELOT_CACHE");
+        Environment.SetEnvironmentVariable("OCELOT_CACHE", cache.Path);
+        try
+        {
+            var extra = new Dictionary<string, object?> { ["p"] = spanToMetrics };
+            var before = Run("Test-OcelotCollectorConfig $p -Distribution minimal-forwarder", extra);
+            Assert.True(Assert.Single(before.Output).Get<bool>("IsValid")); // signals unknown before a build
+            Run("Invoke-OcelotBuild minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out").AssertSucceeded();
+            var after = Run("Test-OcelotCollectorConfig $p -Distribution minimal-forwarder", extra);
+            var result = Assert.Single(after.Output);
+            Assert.False(result.Get<bool>("IsValid"));
+            Assert.StartsWith("distribution minimal-forwarder as last built (amd64, upstream ", result.Get<string>("CheckedAgainst"));
+            Assert.Equal("CollectorConfigSignalUnsupported" + CommandSuffix, Assert.Single(after.Errors).FullyQualifiedErrorId);
+            Assert.Empty(after.Warnings);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OCELOT_CACHE", saved);
+        }
     }
 }

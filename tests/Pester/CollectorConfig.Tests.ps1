@@ -5,11 +5,15 @@ BeforeAll {
     $forwarder = [System.IO.Path]::Combine($repositoryRoot, 'config', 'collector-configs', 'forwarder.yaml')
     $work = Join-Path ([System.IO.Path]::GetTempPath()) "ocelot-pester-config-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $work | Out-Null
+    # An empty build cache: -Distribution then has no earlier build to check against, whatever the machine has built.
+    $savedCache = $env:OCELOT_CACHE
+    $env:OCELOT_CACHE = Join-Path $work 'cache'
     Copy-Item $upstreamConfig (Join-Path $work 'debug.yaml')
     Copy-Item $forwarder (Join-Path $work 'forwarder.yaml')
 }
 
 AfterAll {
+    $env:OCELOT_CACHE = $savedCache
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
 }
 

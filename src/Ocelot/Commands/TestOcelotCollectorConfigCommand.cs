@@ -3,6 +3,7 @@ using Ocelot.Completion;
 using Ocelot.Engine.CollectorConfig;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -55,10 +56,14 @@ public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
                     ErrorIds.CollectorConfigTargetMissing, FailureKind.InvalidData, name, "Fix the distribution in distributions.yaml."));
             else
             {
-                _distribution = LayerContentsReader.FromDistribution(resolved);
+                var cache = UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable));
+                _distribution = LayerContentsReader.FromDistribution(resolved, cache, out var fromTags);
                 _distributionConfig = resolved.ConfigFile;
-                WriteWarning($"Checking against distribution '{name}' before a build: component types come from its build tags and their signals are unknown. " +
-                    "Pipe an artifact of Invoke-OcelotBuild to check against what Go compiled, with types and signals from each module's metadata.yaml.");
+                if (fromTags)
+                    WriteWarning($"Distribution '{name}' has not been built with these tags yet: component types come from its build tags and their signals are unknown. " +
+                        "Build it (Invoke-OcelotBuild) or pipe its artifact to check against what Go compiled, with types and signals from each module's metadata.yaml.");
+                else
+                    WriteVerbose($"Checking against {_distribution.Description}: the components of its newest cached build.");
             }
         }
         catch (OcelotException ex)

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Ocelot.Engine.Cache;
 using Ocelot.Engine.CollectorConfig;
 using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
@@ -12,8 +13,17 @@ namespace Ocelot.Hosting;
 /// </summary>
 internal static class LayerContentsReader
 {
-    public static LayerContents FromDistribution(ResolvedDistribution distribution)
+    /// <summary>
+    /// The components of the newest cached build of the distribution with the same tags (types and signals from
+    /// metadata.yaml), else those its tags name, typed by the tag rule (<paramref name="fromTags"/> is then true).
+    /// </summary>
+    public static LayerContents FromDistribution(ResolvedDistribution distribution, string cacheFolder, out bool fromTags)
     {
+        var built = new ArtifactCache(cacheFolder).Newest(a => a.Distribution == distribution.Name && a.LayerComponents.Count > 0 && a.BuildTags.SequenceEqual(distribution.BuildTags));
+        fromTags = built is null;
+        if (built is not null)
+            return new LayerContents($"distribution {distribution.Name} as last built ({built.Architecture}, upstream {built.UpstreamCommit[..Math.Min(12, built.UpstreamCommit.Length)]})",
+                built.LayerComponents, built.ConfigProviders.Count > 0 ? built.ConfigProviders : ConfigProviders.OpentelemetryLambdaDefault, []);
         var known = DistributionComponents.Of(distribution);
         return new LayerContents($"distribution {distribution.Name}, typed by its build tags", known.Components, ConfigProviders.OpentelemetryLambdaDefault, known.OpenKinds);
     }
