@@ -337,7 +337,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
 
         private void CheckReferences(YamlNode root)
         {
-            foreach (var node in root.AllNodes)
+            foreach (var node in DistinctNodes(root))
             {
                 if (node is not YamlScalarNode { Value: { } value } scalar || !value.Contains("${", StringComparison.Ordinal)) continue;
                 foreach (var (index, scheme, rest) in References(value))
@@ -359,6 +359,27 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                             $"'${{env:{rest}}}' has no default: if {rest} is not set in the function's environment, the collector reads an empty value.",
                             line, column, null, $"Set {rest} on every function that uses this layer, or give a default: ${{env:{rest}:-value}}.");
                 }
+            }
+        }
+
+        // Each node once: aliases make the tree a graph, and a hostile file can make it exponentially large (or a cycle).
+        private static IEnumerable<YamlNode> DistinctNodes(YamlNode root)
+        {
+            var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+            var pending = new Stack<YamlNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                if (!seen.Add(node)) continue;
+                yield return node;
+                var children = node switch
+                {
+                    YamlMappingNode mapping => mapping.Children.SelectMany(c => new[] { c.Key, c.Value }),
+                    YamlSequenceNode sequence => sequence.Children,
+                    _ => [],
+                };
+                foreach (var child in children) pending.Push(child);
             }
         }
 

@@ -50,7 +50,9 @@ public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
         try
         {
             var catalog = DistributionSelection.Open(this, ConfigPath);
-            var name = DistributionSelection.Match(catalog, [Distribution], e => ThrowTerminatingError(e)).First();
+            var name = DistributionSelection.Match(catalog, [Distribution], e => ThrowTerminatingError(e)).FirstOrDefault()
+                ?? throw new OcelotException(ErrorIds.DistributionNotFound, FailureKind.ObjectNotFound, $"No distribution matches '{Distribution}'.",
+                    "Run Get-OcelotDistribution to list the distributions.", Distribution);
             if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved)
                 ThrowTerminatingError(ErrorRecords.Create(new InvalidDataException($"Distribution '{name}' is not valid (see the errors above)."),
                     ErrorIds.CollectorConfigTargetMissing, FailureKind.InvalidData, name, "Fix the distribution in distributions.yaml."));

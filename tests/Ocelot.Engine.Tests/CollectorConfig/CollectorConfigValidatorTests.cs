@@ -300,4 +300,15 @@ public sealed class CollectorConfigValidatorTests
         Assert.Contains("exporter", full.OpenKinds);
         Assert.Empty(new CollectorConfigValidator(full).ValidateFile(Path.Combine(Fixtures, "upstream", "collector", "config.yaml")).Problems);
     }
+
+    [Fact]
+    public void An_alias_bomb_is_checked_in_linear_time()
+    {
+        var yaml = new System.Text.StringBuilder("x0: &a0 [\"${vault:x}\"]\n");
+        for (var i = 1; i < 30; i++) yaml.Append($"x{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var report = Check(yaml.ToString());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        Assert.Single(report.Problems, p => p.ErrorId == "CollectorConfigProviderUnknown");
+    }
 }
