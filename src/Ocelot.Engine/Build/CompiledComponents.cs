@@ -65,6 +65,8 @@ public static partial class CompiledComponents
     // package (go.opentelemetry.io/collector/exporter) is not one.
     private static bool IsComponentPackage(string importPath, string kind)
     {
+        // The path is passed to go list: one that starts like a flag or a relative path is never a component package.
+        if (!char.IsAsciiLetterOrDigit(importPath[0]) || importPath.Contains("..", StringComparison.Ordinal)) return false;
         var last = importPath.Split('/')[^1];
         return last.EndsWith(kind, StringComparison.Ordinal) && last.Length > kind.Length;
     }
