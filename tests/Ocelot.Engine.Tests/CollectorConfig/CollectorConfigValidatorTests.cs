@@ -127,9 +127,17 @@ public sealed class CollectorConfigValidatorTests
     [Fact]
     public void A_YAML_syntax_error_gives_its_position()
     {
-        var problem = Only(Check("receivers:\n  otlp:\n    protocols: [grpc\nexporters: {}\n"), "CollectorConfigYamlSyntax");
-        Assert.True(problem.Line >= 3, problem.Message);
+        var problem = Only(Check("receivers:\n  otlp:\n    protocols: {grpc: x\n  bad: : y\n"), "CollectorConfigYamlSyntax");
+        At(problem, 3, 21);
         Assert.Contains("YAML", problem.Message);
+    }
+
+    [Fact]
+    public void A_section_of_the_wrong_shape_is_an_error_at_its_value()
+    {
+        var report = Check("receivers: [otlp]\n" + Basics["receivers:\n  otlp:\n".Length..] + "service:\n  extensions: asmauthextension\n  pipelines:\n    traces:\n      receivers: otlp\n      exporters: [otlphttp]\n");
+        Assert.Equal([("CollectorConfigSectionInvalid", 1, 12), ("CollectorConfigSectionInvalid", 6, 15), ("CollectorConfigSectionInvalid", 9, 18), ("CollectorConfigPipelineIncomplete", 8, 5)],
+            report.Problems.Select(p => (p.ErrorId, p.Line, p.Column)));
     }
 
     [Fact]
