@@ -42,9 +42,11 @@ public sealed class CollectorConfigOfPublishedLayerTests : IClassFixture<MotoSer
     public void A_published_version_records_its_components_and_pipes_into_the_check_after_Get_OcelotLayer()
     {
         Run("Initialize-OcelotMetadataTable -TableName $table -Region us-east-1 -Confirm:$false").AssertSucceeded();
-        var published = Run("Invoke-OcelotBuild minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out | " +
-            "Publish-OcelotLayer -Region eu-north-1 -ReleaseGroup cfg -MetadataTable $table -MetadataRegion us-east-1 -Confirm:$false").AssertSucceeded();
-        var arn = Assert.Single(published.Output).Get<string>("LayerVersionArn");
+        var published = Run("$v = Invoke-OcelotBuild minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out | " +
+            "Publish-OcelotLayer -Region eu-north-1 -ReleaseGroup cfg -MetadataTable $table -MetadataRegion us-east-1 -Confirm:$false; $v; $v | Test-OcelotCollectorConfig -Path $forwarder").AssertSucceeded();
+        var arn = published.Output[0].Get<string>("LayerVersionArn");
+        // Publish-OcelotLayer's output pipes into the check too.
+        Assert.Equal((arn, true), (published.Output[1].Get<string>("CheckedAgainst"), published.Output[1].Get<bool>("IsValid")));
 
         var item = _moto.Cli("dynamodb", "get-item", "--region", "us-east-1", "--table-name", _table, "--key", $"{{\"layer_arn\":{{\"S\":\"{arn}\"}}}}").GetProperty("Item");
         var components = item.GetProperty("components").GetProperty("L").EnumerateArray().Select(c => c.GetProperty("M")).ToList();
