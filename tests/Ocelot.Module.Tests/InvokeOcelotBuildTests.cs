@@ -35,6 +35,9 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         return folder;
     }
 
+    internal static IReadOnlyList<string> ComponentIds(PSObject artifact) =>
+        artifact.Get<object[]>("Components").Select(c => (string)PSObject.AsPSObject(c).Properties["Id"].Value).ToList();
+
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
     [Fact]
@@ -53,8 +56,8 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         Assert.Equal("v0.158.0", artifact.Get<string>("CollectorVersion"));
         Assert.StartsWith("go1.", artifact.Get<string>("GoVersion"));
         Assert.False(artifact.Get<bool>("FromCache"));
-        Assert.Equal(["connector.signaltometrics", "connector.spaneventtolog", "exporter.otlphttp", "extension.asmauthextension",
-            "processor.batch", "processor.decouple", "receiver.otlp"], artifact.Get<string[]>("Components"));
+        Assert.Equal(["connector/signaltometrics", "connector/spaneventtolog", "exporter/otlphttp", "extension/asmauthextension",
+            "processor/batch", "processor/decouple", "receiver/otlp"], ComponentIds(artifact));
 
         // The zip, read by an independent tool: entries, order and Unix modes.
         var listing = GoFixture.Run("zipinfo", [zip], _output.Path);
@@ -65,7 +68,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         try
         {
             var collector = Path.Combine(unzipped, "extensions", "collector");
-            Assert.Equal(["connector/signaltometrics", "connector/spaneventtolog", "exporter/otlphttp", "extension/asmauth", "processor/batch", "processor/decouple", "receiver/otlp"],
+            Assert.Equal(["connector/signaltometrics", "connector/spaneventtolog", "exporter/otlphttp", "extension/asmauthextension", "processor/batch", "processor/decouple", "receiver/otlp"],
                 GoFixture.Run(collector, ["--components"], unzipped).Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Equal("v0.158.0", GoFixture.Run(collector, ["-v"], unzipped).Trim());
             Assert.Equal(environment.UpstreamCommit, GoFixture.Run(collector, ["--git-hash"], unzipped).Trim());
@@ -117,7 +120,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         Assert.Equal(2, result.Verbose.Count(v => v.Message.StartsWith("go mod tidy")));
         Assert.Equal(2, result.Verbose.Count(v => v.Message.StartsWith("go build")));
         Assert.Single(result.Verbose, v => v.Message.StartsWith("Overlay: exporter/clickhouse.go"));
-        Assert.All(result.Output, o => Assert.Equal(["exporter.clickhouse", "exporter.otlphttp", "processor.batch", "processor.decouple", "receiver.otlp"], o.Get<string[]>("Components")));
+        Assert.All(result.Output, o => Assert.Equal(["exporter/clickhouse", "exporter/otlphttp", "processor/batch", "processor/decouple", "receiver/otlp"], ComponentIds(o)));
     }
 
     /// <summary>A repository with three commits: a shallow fetch brings one, a full fetch three.</summary>
@@ -193,7 +196,8 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         File.AppendAllText(Path.Combine(upstream, "collector", "config.yaml"), "# changed after the first commit\n");
         GoFixture.Git(upstream, "commit", "-q", "-am", "Second commit");
 
-        var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -UpstreamRef {first[..12]}", upstream).AssertSucceeded().Output);
+        // default ships upstream's config.yaml, so the zip shows which commit's config went in.
+        var artifact = Assert.Single(Run($"{Pipeline} -Distribution default -UpstreamRef {first[..12]}", upstream).AssertSucceeded().Output);
         Assert.Equal(first, artifact.Get<string>("UpstreamCommit"));
         var unzipped = Unzip(artifact.Get<string>("Path"));
         try
@@ -258,7 +262,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         environment.Set("TMPDIR", _temp.Path);
         try
         {
-            var result = Run($"{Pipeline} -Distribution broken -ConfigPath $cfg -Force", extra: new Dictionary<string, object?> { ["cfg"] = Path.Combine(fork.Path, "config") });
+            var result = Run($"{Pipeline} -Distribution broken -ConfigPath $cfg -Force -SkipConfigCheck", extra: new Dictionary<string, object?> { ["cfg"] = Path.Combine(fork.Path, "config") });
             var error = Assert.Single(result.AllErrors);
             Assert.Equal("GoBuildFailed,Ocelot.Commands.InvokeOcelotBuildCommand", error.FullyQualifiedErrorId);
             Assert.Contains("broken.go", error.Exception.Message);
@@ -307,10 +311,10 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     {
         using var config = new TempFolder();
         config.Write("distributions.yaml", "typo:\n  buildtags: [lambdacomponents.custom, lambdacomponents.receiver.otlp, lambdacomponents.processor.memory_limiter]\n");
-        var result = Run($"{Pipeline} -Distribution typo -ConfigPath $cfg", extra: new Dictionary<string, object?> { ["cfg"] = config.Path }).AssertSucceeded();
+        var result = Run($"{Pipeline} -Distribution typo -ConfigPath $cfg -SkipConfigCheck", extra: new Dictionary<string, object?> { ["cfg"] = config.Path }).AssertSucceeded();
         var warning = Assert.Single(result.Warnings, w => w.Message.Contains("memory_limiter"));
         Assert.Contains("'lambdacomponents.processor.memorylimiter'", warning.Message);
-        Assert.Equal(["receiver.otlp"], Assert.Single(result.Output).Get<string[]>("Components"));
+        Assert.Equal(["receiver/otlp"], ComponentIds(Assert.Single(result.Output)));
     }
 
     [Fact]

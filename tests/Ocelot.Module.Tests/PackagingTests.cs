@@ -19,7 +19,7 @@ public class PackagingTests
         string[] expected = [
             "Ocelot.psd1", "LICENSE", "README.md", "bin/Ocelot.dll", "bin/Ocelot.Format.ps1xml",
             "bin/dependencies/Ocelot.Engine.dll", "bin/dependencies/Ocelot.Engine.deps.json", "bin/dependencies/YamlDotNet.dll",
-            "config/distributions.yaml", "config/component_dependencies.yaml", "config/collector-configs/forwarder.yaml",
+            "config/distributions.yaml", "config/component_dependencies.yaml", "config/collector-configs/forwarder.yaml", "config/collector-configs/otlphttp-forwarder.yaml",
             "components/collector/lambdacomponents/exporter/clickhouse.go", "components/collector/lambdacomponents/extension/asmauthextension.go", "en-US/about_Ocelot.help.txt", "en-US/Ocelot.dll-Help.xml",
         ];
         Assert.All(expected, file => Assert.True(File.Exists(Path.Combine(versionFolder, file)), $"missing {file}"));

@@ -1,3 +1,5 @@
+using Ocelot.Engine.Components;
+
 namespace Ocelot.Engine.Build;
 
 /// <summary>A built layer zip and everything that went into it.</summary>
@@ -17,6 +19,12 @@ public sealed record LayerArtifact
     public required string CollectorVersion { get; init; }
     public required IReadOnlyList<string> BuildTags { get; init; }
     public required IReadOnlyList<string> Components { get; init; }
+
+    /// <summary>The same components with the types and signals a collector config uses (empty in artifacts cached by older versions).</summary>
+    public IReadOnlyList<LayerComponent> LayerComponents { get; init; } = [];
+
+    /// <summary>The schemes of the config providers the collector has (<c>env</c>, <c>secretsmanager</c>, ...).</summary>
+    public IReadOnlyList<string> ConfigProviders { get; init; } = [];
     public required IReadOnlyList<string> GoModules { get; init; }
     public string? ConfigFile { get; init; }
     public required string GoVersion { get; init; }

@@ -21,4 +21,7 @@ public sealed record LayerBuildSettings(
     string? GoExecutable)
 {
     public static readonly IReadOnlyList<string> SupportedArchitectures = ["amd64", "arm64"];
+
+    /// <summary>Build without checking the distribution's collector config against the layer's components first.</summary>
+    public bool SkipConfigCheck { get; init; }
 }

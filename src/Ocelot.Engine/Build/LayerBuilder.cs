@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Ocelot.Engine.Cache;
+using Ocelot.Engine.CollectorConfig;
+using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Go;
@@ -129,6 +131,10 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                     $"Upstream commit {upstream.Commit} has no collector/config.yaml and distribution '{distribution.Name}' sets no config-file.",
                     "Set 'config-file' on the distribution, or build an upstream ref that has collector/config.yaml.", distribution.Name);
 
+            var (layerComponents, componentNames, configProviders) =
+                await ResolveComponentsAsync(go, collector, lambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
+            if (!request.SkipConfigCheck) CheckConfig(distribution, configFile, missing, layerComponents, configProviders);
+
             foreach (var architecture in missing)
             {
                 var target = $"{distribution.Name} ({architecture})";
@@ -139,7 +145,6 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
 
                 Report($"{target}: packaging");
                 faults.Check(BuildStage.Package, target);
-                var components = CompiledComponents.List(lambdaComponents, distribution.BuildTags, architecture);
                 var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
                 var artifact = cache.Store(keys[architecture].Value, output, zipPath =>
                 {
@@ -160,7 +165,9 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                         UpstreamCommit = upstream.Commit,
                         CollectorVersion = collectorVersion,
                         BuildTags = distribution.BuildTags,
-                        Components = components,
+                        Components = componentNames[architecture],
+                        LayerComponents = layerComponents[architecture],
+                        ConfigProviders = configProviders,
                         GoModules = distribution.GoModules.Select(m => m.ToString()).ToList(),
                         ConfigFile = distribution.ConfigFile,
                         GoVersion = goVersion,
@@ -177,6 +184,48 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                 _sink.Information($"Kept the build tree of {distribution.Name}{(succeeded ? string.Empty : " (failed)")}: {work}");
             else
                 DeleteTree(work);
+        }
+    }
+
+    /// <summary>
+    /// Per architecture, the compiled components with their types and signals from metadata.yaml (go list runs in the
+    /// tidied build tree), and the config providers of upstream's collector.
+    /// </summary>
+    private async Task<(Dictionary<string, IReadOnlyList<LayerComponent>> Components, Dictionary<string, IReadOnlyList<string>> Names, IReadOnlyList<string> Providers)>
+        ResolveComponentsAsync(GoToolchain go, string collector, string lambdaComponents, ResolvedDistribution distribution, IReadOnlyList<string> architectures,
+            CancellationToken cancellationToken)
+    {
+        var components = new Dictionary<string, IReadOnlyList<LayerComponent>>(StringComparer.Ordinal);
+        var names = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var componentsModule = File.Exists(Path.Combine(lambdaComponents, "go.mod")) ? lambdaComponents : collector;
+        foreach (var architecture in architectures)
+        {
+            var compiled = CompiledComponents.Select(lambdaComponents, distribution.BuildTags, architecture);
+            var resolution = await LayerComponentResolver.ResolveAsync(go, componentsModule, compiled, ModuleEnvironment, _sink, cancellationToken).ConfigureAwait(false);
+            if (resolution.Warning is not null && components.Count == 0) _sink.Warning($"{distribution.Name}: {resolution.Warning}");
+            components[architecture] = resolution.Components;
+            names[architecture] = compiled.Select(c => c.ShortName).ToList();
+        }
+        var providers = ConfigProviders.FromUpstream(collector);
+        if (providers.Count == 0)
+        {
+            _sink.Verbose($"No <scheme>provider.NewFactory() call in upstream's collector/*.go: assuming opentelemetry-lambda's providers ({string.Join(", ", ConfigProviders.OpentelemetryLambdaDefault)}).");
+            providers = ConfigProviders.OpentelemetryLambdaDefault;
+        }
+        return (components, names, providers);
+    }
+
+    /// <summary>Checks the config the layer will ship against each architecture's components; stops the distribution when it does not fit.</summary>
+    private void CheckConfig(ResolvedDistribution distribution, string configFile, IReadOnlyList<string> architectures,
+        Dictionary<string, IReadOnlyList<LayerComponent>> components, IReadOnlyList<string> providers)
+    {
+        Report($"{distribution.Name}: checking {Path.GetFileName(configFile)}");
+        foreach (var architecture in architectures)
+        {
+            var report = new CollectorConfigValidator(new LayerContents($"{distribution.Name} for {architecture}", components[architecture], providers, [])).ValidateFile(configFile);
+            foreach (var warning in report.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
+                _sink.Warning($"{warning.ErrorId}: {warning.Located}");
+            if (!report.IsValid) throw new CollectorConfigRejectedException(distribution.Name, report);
         }
     }
 

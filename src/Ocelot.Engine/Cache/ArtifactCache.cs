@@ -87,4 +87,27 @@ public sealed class ArtifactCache(string cacheFolder)
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    /// <summary>
+    /// The most recently built cached artifact that <paramref name="matches"/> (read from its artifact.json only; the zip
+    /// is not checked), or null. Lets a check before a build use what the last build of a distribution compiled.
+    /// </summary>
+    public LayerArtifact? Newest(Func<LayerArtifact, bool> matches)
+    {
+        var folder = Path.Combine(cacheFolder, "artifacts");
+        if (!Directory.Exists(folder)) return null;
+        var entries = Directory.EnumerateFiles(folder, MetadataName, SearchOption.AllDirectories)
+            .Select(f => new FileInfo(f))
+            .OrderByDescending(f => f.LastWriteTimeUtc);
+        foreach (var entry in entries)
+        {
+            try
+            {
+                if (entry.Length > 1 << 20) continue;
+                if (JsonSerializer.Deserialize<LayerArtifact>(File.ReadAllText(entry.FullName)) is { } artifact && matches(artifact)) return artifact;
+            }
+            catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException) { }
+        }
+        return null;
+    }
 }

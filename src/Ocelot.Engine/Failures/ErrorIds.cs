@@ -73,4 +73,25 @@ public static class ErrorIds
     public const string MetadataDeleteFailed = nameof(MetadataDeleteFailed);
     public const string ReportInputInvalid = nameof(ReportInputInvalid);
     public const string StepSummaryNotSet = nameof(StepSummaryNotSet);
+
+    // Collector configs (Test-OcelotCollectorConfig and the build's config check)
+    public const string CollectorConfigNotFound = nameof(CollectorConfigNotFound);
+    public const string CollectorConfigYamlSyntax = nameof(CollectorConfigYamlSyntax);
+    public const string CollectorConfigNotAMapping = nameof(CollectorConfigNotAMapping);
+    public const string CollectorConfigUnknownSection = nameof(CollectorConfigUnknownSection);
+    public const string CollectorConfigSectionInvalid = nameof(CollectorConfigSectionInvalid);
+    public const string CollectorConfigComponentIdInvalid = nameof(CollectorConfigComponentIdInvalid);
+    public const string CollectorConfigComponentNotInLayer = nameof(CollectorConfigComponentNotInLayer);
+    public const string CollectorConfigNoPipelines = nameof(CollectorConfigNoPipelines);
+    public const string CollectorConfigPipelineIdInvalid = nameof(CollectorConfigPipelineIdInvalid);
+    public const string CollectorConfigPipelineIncomplete = nameof(CollectorConfigPipelineIncomplete);
+    public const string CollectorConfigComponentUndefined = nameof(CollectorConfigComponentUndefined);
+    public const string CollectorConfigSignalUnsupported = nameof(CollectorConfigSignalUnsupported);
+    public const string CollectorConfigConnectorUnpaired = nameof(CollectorConfigConnectorUnpaired);
+    public const string CollectorConfigExtensionUndefined = nameof(CollectorConfigExtensionUndefined);
+    public const string CollectorConfigComponentUnused = nameof(CollectorConfigComponentUnused);
+    public const string CollectorConfigProviderUnknown = nameof(CollectorConfigProviderUnknown);
+    public const string CollectorConfigEnvWithoutDefault = nameof(CollectorConfigEnvWithoutDefault);
+    public const string CollectorConfigInvalid = nameof(CollectorConfigInvalid);
+    public const string CollectorConfigTargetMissing = nameof(CollectorConfigTargetMissing);
 }

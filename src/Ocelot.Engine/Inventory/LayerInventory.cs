@@ -131,6 +131,8 @@ public sealed class LayerInventory(LayerQuery query)
                 CodeSize = item.CodeSize ?? v.CodeSize,
                 SharedWith = item.SharedWith ?? (item.Public ? ["*"] : []),
                 Public = item.Public,
+                Components = item.Components ?? [],
+                ConfigProviders = item.ConfigProviders ?? [],
                 HasMetadata = true,
             }
             : v with { HasMetadata = false }).ToList();

@@ -249,6 +249,8 @@ public sealed class LayerPublisher(PublishSettings settings)
         SharedWith = version.SharedWith.Count == 0 ? null : version.SharedWith,
         ReleaseGroup = settings.ReleaseGroup,
         OcelotVersion = settings.OcelotVersion,
+        Components = plan.Artifact.Components.Count == 0 ? null : plan.Artifact.Components,
+        ConfigProviders = plan.Artifact.ConfigProviders.Count == 0 ? null : plan.Artifact.ConfigProviders,
     };
 
     private LayerVersionInfo Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()
@@ -272,6 +274,8 @@ public sealed class LayerPublisher(PublishSettings settings)
         Status = status,
         SharedWith = sharedWith,
         Public = false,
+        Components = plan.Artifact.Components,
+        ConfigProviders = plan.Artifact.ConfigProviders,
     };
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];

@@ -39,6 +39,10 @@ public sealed record LayerVersionInfo
     public IReadOnlyList<string> SharedWith { get; init; } = [];
     public bool? Public { get; init; }
 
+    /// <summary>The components recorded for the version (from the artifact, or read back from its metadata item).</summary>
+    public IReadOnlyList<Components.LayerComponent> Components { get; init; } = [];
+    public IReadOnlyList<string> ConfigProviders { get; init; } = [];
+
     /// <summary>Whether the metadata table held an item for this version (null when it was not consulted).</summary>
     public bool? HasMetadata { get; init; }
 }

@@ -65,6 +65,10 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [Parameter]
     public SwitchParameter KeepWorkingTree { get; set; }
 
+    /// <summary>Build without first checking the distribution's collector config against the layer's components.</summary>
+    [Parameter]
+    public SwitchParameter SkipConfigCheck { get; set; }
+
     private readonly CancellationTokenSource _cancellation = new();
     private readonly Dictionary<string, object> _catalogs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
@@ -83,7 +87,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
             Force,
             KeepWorkingTree,
             Environment.GetEnvironmentVariable(FaultInjection.EnvironmentVariable),
-            Environment.GetEnvironmentVariable("OCELOT_GO"));
+            Environment.GetEnvironmentVariable("OCELOT_GO")) { SkipConfigCheck = SkipConfigCheck };
         var builder = new LayerBuilder(settings);
         _builder = builder;
         WriteVerbose($"Build cache: {settings.CacheFolder}");
@@ -130,6 +134,11 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         try
         {
             pump.Run(_ => work(pump), _cancellation);
+        }
+        catch (CollectorConfigRejectedException ex)
+        {
+            ErrorRecords.WriteProblems(this, ex.Report);
+            WriteError(ErrorRecords.From(ex));
         }
         catch (OcelotException ex) when (terminating)
         {

@@ -1,4 +1,6 @@
 using Ocelot.Engine.Build;
+using Ocelot.Engine.CollectorConfig;
+using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Publishing;
 
@@ -17,8 +19,33 @@ internal static class ResultMapper
         BuildTags = [.. resolved.BuildTags],
         ConfigFile = resolved.ConfigFile,
         Components = resolved.Components.Select(c => c.ShortName).ToArray(),
+        LayerComponents = DistributionComponents.Of(resolved).Components.Select(c => $"{c.Kind}.{c.Type}").ToArray(),
         GoModules = resolved.GoModules.Select(m => m.ToString()).ToArray(),
         ConfigPath = resolved.DistributionsFile,
+    };
+
+    public static OcelotLayerComponent ToPublic(LayerComponent component) => new()
+    {
+        Kind = component.Kind,
+        Type = component.Type,
+        BuildTag = component.BuildTag,
+        ImportPath = component.ImportPath,
+        Module = component.Module,
+        Version = component.Version,
+        Signals = [.. component.Signals],
+        FromMetadata = component.FromMetadata,
+    };
+
+    public static LayerComponent ToEngine(OcelotLayerComponent component) => new()
+    {
+        Kind = component.Kind,
+        Type = component.Type,
+        BuildTag = component.BuildTag,
+        ImportPath = component.ImportPath,
+        Module = component.Module,
+        Version = component.Version,
+        Signals = component.Signals ?? [],
+        FromMetadata = component.FromMetadata,
     };
 
     public static OcelotLayerArtifact ToPublic(LayerArtifact artifact) => new()
@@ -36,7 +63,10 @@ internal static class ResultMapper
         UpstreamCommit = artifact.UpstreamCommit,
         CollectorVersion = artifact.CollectorVersion,
         BuildTags = [.. artifact.BuildTags],
-        Components = [.. artifact.Components],
+        Components = artifact.LayerComponents.Count > 0
+            ? artifact.LayerComponents.Select(ToPublic).ToArray()
+            : artifact.Components.Select(c => ToPublic(LayerComponent.FromTag(c[..c.IndexOf('.')], c[(c.IndexOf('.') + 1)..], null))).ToArray(),
+        ConfigProviders = [.. artifact.ConfigProviders],
         GoModules = [.. artifact.GoModules],
         ConfigFile = artifact.ConfigFile,
         GoVersion = artifact.GoVersion,
@@ -68,6 +98,8 @@ internal static class ResultMapper
         Status = version.Status.ToString(),
         SharedWith = [.. version.SharedWith],
         Public = version.Public,
+        Components = version.Components.Select(ToPublic).ToArray(),
+        ConfigProviders = [.. version.ConfigProviders],
     };
 
     public static LayerVersionInfo ToEngine(OcelotLayerVersion version) => new()
@@ -93,6 +125,8 @@ internal static class ResultMapper
         Status = Enum.TryParse<LayerVersionStatus>(version.Status, out var status) ? status : LayerVersionStatus.Listed,
         SharedWith = version.SharedWith,
         Public = version.Public,
+        Components = (version.Components ?? []).Select(ToEngine).ToList(),
+        ConfigProviders = version.ConfigProviders ?? [],
     };
 
     public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()
@@ -105,5 +139,25 @@ internal static class ResultMapper
         BuildTags = artifact.BuildTags,
         UpstreamRepo = artifact.UpstreamRepo,
         UpstreamCommit = artifact.UpstreamCommit,
+        Components = (artifact.Components ?? []).Select(ToEngine).ToList(),
+        ConfigProviders = artifact.ConfigProviders ?? [],
+    };
+
+    public static OcelotCollectorConfigResult ToPublic(CollectorConfigReport report) => new()
+    {
+        Path = report.Path,
+        IsValid = report.IsValid,
+        CheckedAgainst = report.CheckedAgainst,
+        Problems = report.Problems.Select(p => new OcelotCollectorConfigProblem
+        {
+            Severity = p.Severity.ToString(),
+            ErrorId = p.ErrorId,
+            Message = p.Message,
+            File = p.File,
+            Line = p.Line,
+            Column = p.Column,
+            ComponentId = p.ComponentId,
+            RecommendedAction = p.RecommendedAction,
+        }).ToArray(),
     };
 }

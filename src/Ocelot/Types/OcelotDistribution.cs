@@ -27,6 +27,12 @@ public sealed class OcelotDistribution
     /// <summary>The overlay components Go will compile for these tags, e.g. exporter.clickhouse.</summary>
     public required string[] Components { get; init; }
 
+    /// <summary>
+    /// Every component the layer will contain as far as the tags say before a build (kind.name): the upstream components
+    /// named by tags plus the overlay components. A kind selected with an .all tag counts only its overlay components.
+    /// </summary>
+    public string[] LayerComponents { get; init; } = [];
+
     /// <summary>The Go modules those components need (module or module@version), in the order they are added.</summary>
     public required string[] GoModules { get; init; }
 

@@ -31,8 +31,14 @@ public sealed class OcelotLayerArtifact
     public required string CollectorVersion { get; init; }
     public required string[] BuildTags { get; init; }
 
-    /// <summary>The components Go compiled into the binary (kind.name).</summary>
-    public required string[] Components { get; init; }
+    /// <summary>
+    /// The components Go compiled into the binary, with the types and signals a collector config uses (read from each
+    /// module's metadata.yaml). Each shows as kind/type.
+    /// </summary>
+    public required OcelotLayerComponent[] Components { get; init; }
+
+    /// <summary>The schemes of the config providers the collector has (env, file, secretsmanager, ...).</summary>
+    public string[] ConfigProviders { get; init; } = [];
     public required string[] GoModules { get; init; }
 
     /// <summary>The distribution's collector config, or null when the layer ships upstream's default config.</summary>

@@ -38,5 +38,11 @@ public sealed class OcelotLayerVersion
     public string[] SharedWith { get; init; } = [];
     public bool? Public { get; init; }
 
+    /// <summary>The layer's components as its metadata item records them (empty for versions published without them).</summary>
+    public OcelotLayerComponent[] Components { get; init; } = [];
+
+    /// <summary>The config providers of the layer's collector, as its metadata item records them.</summary>
+    public string[] ConfigProviders { get; init; } = [];
+
     public override string ToString() => LayerVersionArn;
 }

@@ -43,4 +43,25 @@ public sealed class CompiledComponentsTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "exporter", "pkg.go"), "package exporter\n");
         Assert.Equal(["exporter.otlphttp"], CompiledComponents.List(_folder, ["lambdacomponents.custom", "lambdacomponents.exporter.otlphttp"], "arm64"));
     }
+
+    [Fact]
+    public void Each_wrapper_names_the_component_package_it_imports_and_never_a_flag_like_string()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "exporter"));
+        File.WriteAllText(Path.Combine(_folder, "exporter", "clickhouse.go"), """
+            //go:build lambdacomponents.custom && (lambdacomponents.all || lambdacomponents.exporter.all || lambdacomponents.exporter.clickhouse)
+
+            package exporter
+
+            import (
+            	"github.com/open-telemetry/opentelemetry-collector-contrib/exporter/clickhouseexporter"
+            	"go.opentelemetry.io/collector/exporter"
+            )
+            """);
+        File.WriteAllText(Path.Combine(_folder, "exporter", "sneaky.go"),
+            "//go:build lambdacomponents.custom && lambdacomponents.exporter.sneaky\n\npackage exporter\n\nvar s = \"-toolexec/evilexporter\"\n");
+        var compiled = CompiledComponents.Select(_folder, ["lambdacomponents.custom", "lambdacomponents.exporter.clickhouse", "lambdacomponents.exporter.sneaky"], "amd64");
+        Assert.Equal([("exporter.clickhouse", "github.com/open-telemetry/opentelemetry-collector-contrib/exporter/clickhouseexporter", "lambdacomponents.exporter.clickhouse"), ("exporter.sneaky", null, "lambdacomponents.exporter.sneaky")],
+            compiled.Select(c => (c.ShortName, c.ImportPath, c.Tag)));
+    }
 }

@@ -28,4 +28,8 @@ public static class LayerMetadataAttributes
     public const string SharedWith = "shared_with";
     public const string ReleaseGroup = "release_group";
     public const string OcelotVersion = "ocelot_version";
+
+    // The layer's components as a collector config names them, and its config providers (Test-OcelotCollectorConfig).
+    public const string Components = "components";
+    public const string ConfigProviders = "config_providers";
 }

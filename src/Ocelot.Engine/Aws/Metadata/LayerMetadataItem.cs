@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using Ocelot.Engine.Components;
 using A = Ocelot.Engine.Aws.Metadata.LayerMetadataAttributes;
 
 namespace Ocelot.Engine.Aws.Metadata;
@@ -40,6 +41,8 @@ public sealed record LayerMetadataItem
     public IReadOnlyList<string>? SharedWith { get; init; }
     public string? ReleaseGroup { get; init; }
     public string? OcelotVersion { get; init; }
+    public IReadOnlyList<LayerComponent>? Components { get; init; }
+    public IReadOnlyList<string>? ConfigProviders { get; init; }
 
     /// <summary>Names of the attributes that must be present before the item may be written.</summary>
     public IReadOnlyList<string> FindMissingRequiredAttributes()
@@ -97,6 +100,8 @@ public sealed record LayerMetadataItem
         PutList(A.SharedWith, SharedWith);
         PutString(A.ReleaseGroup, ReleaseGroup);
         PutString(A.OcelotVersion, OcelotVersion);
+        if (Components is { Count: > 0 }) item[A.Components] = StoredComponents.ToAttribute(Components);
+        PutList(A.ConfigProviders, ConfigProviders);
         return item;
     }
 
@@ -133,6 +138,8 @@ public sealed record LayerMetadataItem
             SharedWith = ReadList(item, A.SharedWith),
             ReleaseGroup = ReadString(item, A.ReleaseGroup),
             OcelotVersion = ReadString(item, A.OcelotVersion),
+            Components = item.TryGetValue(A.Components, out var components) ? StoredComponents.FromAttribute(components) : null,
+            ConfigProviders = ReadList(item, A.ConfigProviders),
         };
     }
 

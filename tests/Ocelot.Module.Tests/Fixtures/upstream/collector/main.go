@@ -1,4 +1,5 @@
 // Fixture stand-in for the opentelemetry-lambda collector: instead of running a collector it reports how it was built.
+// collector.go lists the config providers as upstream's does.
 package main
 
 import (
@@ -25,6 +26,16 @@ func main() {
 		case "--git-hash":
 			fmt.Println(GitHash)
 			return
+		case "--providers":
+			var schemes []string
+			for _, f := range providerFactories() {
+				schemes = append(schemes, f.Scheme())
+			}
+			sort.Strings(schemes)
+			for _, s := range schemes {
+				fmt.Println(s)
+			}
+			return
 		case "--components":
 			factories, err := lambdacomponents.Components("extension-id")
 			if err != nil {
@@ -37,7 +48,7 @@ func main() {
 			return
 		}
 	}
-	fmt.Fprintln(os.Stderr, "usage: collector -v | --git-hash | --components")
+	fmt.Fprintln(os.Stderr, "usage: collector -v | --git-hash | --components | --providers")
 	os.Exit(2)
 }
 

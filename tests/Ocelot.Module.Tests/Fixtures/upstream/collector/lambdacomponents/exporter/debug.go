@@ -2,10 +2,13 @@
 
 package exporter
 
-import "go.opentelemetry.io/collector/exporter"
+import (
+	"go.opentelemetry.io/collector/exporter"
+	"go.opentelemetry.io/collector/exporter/debugexporter"
+)
 
 func init() {
 	Factories = append(Factories, func(extensionId string) exporter.Factory {
-		return exporter.NewFactory("debug")
+		return debugexporter.NewFactory()
 	})
 }

@@ -2,10 +2,13 @@
 
 package exporter
 
-import "go.opentelemetry.io/collector/exporter"
+import (
+	"go.opentelemetry.io/collector/exporter"
+	"go.opentelemetry.io/collector/exporter/otlphttpexporter"
+)
 
 func init() {
 	Factories = append(Factories, func(extensionId string) exporter.Factory {
-		return exporter.NewFactory("otlphttp")
+		return otlphttpexporter.NewFactory()
 	})
 }

@@ -2,10 +2,13 @@
 
 package processor
 
-import "go.opentelemetry.io/collector/processor"
+import (
+	"go.opentelemetry.io/collector/processor"
+	"go.opentelemetry.io/collector/processor/batchprocessor"
+)
 
 func init() {
 	Factories = append(Factories, func(extensionId string) processor.Factory {
-		return processor.NewFactory("batch")
+		return batchprocessor.NewFactory()
 	})
 }

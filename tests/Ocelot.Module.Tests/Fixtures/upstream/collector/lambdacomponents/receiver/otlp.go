@@ -2,10 +2,13 @@
 
 package receiver
 
-import "go.opentelemetry.io/collector/receiver"
+import (
+	"go.opentelemetry.io/collector/receiver"
+	"go.opentelemetry.io/collector/receiver/otlpreceiver"
+)
 
 func init() {
 	Factories = append(Factories, func(extensionId string) receiver.Factory {
-		return receiver.NewFactory("otlp")
+		return otlpreceiver.NewFactory()
 	})
 }

@@ -3,5 +3,5 @@ package asmauthextension
 
 import "go.opentelemetry.io/collector/extension"
 
-// NewFactory returns the factory of the "asmauth" extension.
-func NewFactory() extension.Factory { return extension.NewFactory("asmauth") }
+// NewFactory returns the factory of the "asmauthextension" extension.
+func NewFactory() extension.Factory { return extension.NewFactory("asmauthextension") }

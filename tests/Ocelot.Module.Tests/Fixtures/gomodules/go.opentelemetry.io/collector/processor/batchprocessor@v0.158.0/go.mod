@@ -1,0 +1,5 @@
+module go.opentelemetry.io/collector/processor/batchprocessor
+
+go 1.19
+
+require go.opentelemetry.io/collector/processor v0.158.0
