@@ -73,4 +73,15 @@ public static class ErrorIds
     public const string MetadataDeleteFailed = nameof(MetadataDeleteFailed);
     public const string ReportInputInvalid = nameof(ReportInputInvalid);
     public const string StepSummaryNotSet = nameof(StepSummaryNotSet);
+
+    // Function layer rollout, layer usage, copies and SSM parameters (issue 13)
+    public const string LayerVersionArnInvalid = nameof(LayerVersionArnInvalid);
+    public const string FunctionListFailed = nameof(FunctionListFailed);
+    public const string FunctionNotFound = nameof(FunctionNotFound);
+    public const string FunctionSelectionRequired = nameof(FunctionSelectionRequired);
+    public const string LayerArchitectureMismatch = nameof(LayerArchitectureMismatch);
+    public const string FunctionLayerLimitExceeded = nameof(FunctionLayerLimitExceeded);
+    public const string FunctionTargetConflict = nameof(FunctionTargetConflict);
+    public const string FunctionUpdateFailed = nameof(FunctionUpdateFailed);
+    public const string FunctionUpdateTimedOut = nameof(FunctionUpdateTimedOut);
 }
