@@ -174,4 +174,44 @@ public sealed class UpdateOcelotFunctionLayerTests : IClassFixture<MotoServer>, 
         Assert.Equal([Arn("us-east-1", "other", 1), Arn("us-east-1", "otel", 1)], LayersOf("us-east-1", "api-a"));
         Assert.Equal([Arn("eu-west-1", "otel", 1), Arn("eu-west-1", "other", 1)], LayersOf("eu-west-1", "api-c"));
     }
+
+    private long[] VersionsOf(string region, string layer) =>
+        _moto.Cli("lambda", "list-layer-versions", "--region", region, "--layer-name", Layer(layer)).GetProperty("LayerVersions")
+            .EnumerateArray().Select(v => v.GetProperty("Version").GetInt64()).Order().ToArray();
+
+    [Fact]
+    public void Get_IncludeUsage_names_the_functions_and_published_function_versions_using_each_layer_version()
+    {
+        Seed();
+        _moto.Cli("lambda", "publish-version", "--region", "us-east-1", "--function-name", $"api-b{_id}");
+        _moto.Cli("lambda", "update-function-configuration", "--region", "us-east-1", "--function-name", $"api-b{_id}", "--layers", Arn("us-east-1", "otel", 2));
+        var versions = Run("Get-OcelotLayer -Pattern \"coll$id-otel\" -Region us-east-1, eu-west-1 -SkipMetadata -IncludeUsage").AssertSucceeded().Output;
+        var usedBy = versions.ToDictionary(v => v.Get<string>("LayerVersionArn"), v => v.Get<string[]>("UsedBy"));
+        Assert.Equal([$"api-a{_id}", $"api-b{_id}:1", $"arm{_id}"], usedBy[Arn("us-east-1", "otel", 1)]);
+        Assert.Equal([$"api-b{_id}"], usedBy[Arn("us-east-1", "otel", 2)]);
+        Assert.Equal([$"api-c{_id}"], usedBy[Arn("eu-west-1", "otel", 1)]);
+        Assert.Empty(usedBy[Arn("eu-west-1", "otel", 2)]);
+
+        var plain = Run("Get-OcelotLayer -Pattern \"coll$id-otel\" -Region us-east-1 -SkipMetadata").AssertSucceeded().Output;
+        Assert.All(plain, v => Assert.Null(v.Value("UsedBy")));
+    }
+
+    [Fact]
+    public void Remove_keeps_a_version_still_in_use_naming_the_functions_and_SkipUsageCheck_deletes_it()
+    {
+        Seed();
+        var removal = Run("Get-OcelotLayer -Pattern \"coll$id-otel\" -Region us-east-1 -SkipMetadata | Remove-OcelotLayer -Force -SkipMetadata -PassThru").AssertSucceeded();
+        Assert.Equal(2L, Assert.Single(removal.Output).Get<long>("Version"));
+        var warning = Assert.Single(removal.Warnings).Message;
+        Assert.Contains(Arn("us-east-1", "otel", 1), warning);
+        Assert.Contains($"api-a{_id}, api-b{_id}, arm{_id}", warning);
+        Assert.Equal([1L], VersionsOf("us-east-1", "otel"));
+
+        var byName = Run($"Remove-OcelotLayer -LayerName coll{_id}-otel -Version 1 -Region us-east-1 -Force -SkipMetadata").AssertSucceeded();
+        Assert.Contains($"api-a{_id}", Assert.Single(byName.Warnings).Message);
+        Assert.Equal([1L], VersionsOf("us-east-1", "otel"));
+
+        Run($"Remove-OcelotLayer -LayerName coll{_id}-otel -Version 1 -Region us-east-1 -Force -SkipMetadata -SkipUsageCheck").AssertSucceeded();
+        Assert.Empty(VersionsOf("us-east-1", "otel"));
+    }
 }

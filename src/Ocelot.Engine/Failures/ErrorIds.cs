@@ -84,4 +84,6 @@ public static class ErrorIds
     public const string FunctionTargetConflict = nameof(FunctionTargetConflict);
     public const string FunctionUpdateFailed = nameof(FunctionUpdateFailed);
     public const string FunctionUpdateTimedOut = nameof(FunctionUpdateTimedOut);
+    public const string LayerUsageCheckFailed = nameof(LayerUsageCheckFailed);
+    public const string LayerVersionInUse = nameof(LayerVersionInUse);
 }

@@ -52,6 +52,10 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Delete versions that functions still use (by default such a version is kept, with a warning naming them).</summary>
+    [Parameter]
+    public SwitchParameter SkipUsageCheck { get; set; }
+
     /// <summary>Write one result per version: removed, metadata removed, error.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -63,6 +67,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
 
     private readonly List<(LayerVersionReference Version, string Arn)> _approved = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private LayerUsageGuard? _usageGuard;
 
     protected override void ProcessRecord()
     {
@@ -96,6 +101,8 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     {
         var target = arn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
         if (!_seen.Add(target)) return;
+        _usageGuard ??= new LayerUsageGuard(this, Connection, Cancellation);
+        if (!SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, arn, target)) return;
         var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
         if (Force && !whatIf ? true : ShouldProcess(target, "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item")))
             _approved.Add((version, target));

@@ -68,6 +68,7 @@ internal static class ResultMapper
         Status = version.Status.ToString(),
         SharedWith = [.. version.SharedWith],
         Public = version.Public,
+        UsedBy = version.UsedBy is null ? null : [.. version.UsedBy],
     };
 
     public static LayerVersionInfo ToEngine(OcelotLayerVersion version) => new()
@@ -93,6 +94,7 @@ internal static class ResultMapper
         Status = Enum.TryParse<LayerVersionStatus>(version.Status, out var status) ? status : LayerVersionStatus.Listed,
         SharedWith = version.SharedWith,
         Public = version.Public,
+        UsedBy = version.UsedBy,
     };
 
     public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()

@@ -38,5 +38,8 @@ public sealed class OcelotLayerVersion
     public string[] SharedWith { get; init; } = [];
     public bool? Public { get; init; }
 
+    /// <summary>With Get-OcelotLayer -IncludeUsage: the functions using this version (name, or name:version for a published version).</summary>
+    public string[]? UsedBy { get; init; }
+
     public override string ToString() => LayerVersionArn;
 }

@@ -11,8 +11,12 @@ public sealed record FunctionConfiguration(
     string? RevisionId,
     string? State,
     string? LastUpdateStatus,
-    string? LastUpdateStatusReason)
+    string? LastUpdateStatusReason,
+    string? Version = null)
 {
+    /// <summary>The name, qualified with the version number for a published version (<c>api:3</c>); plain for $LATEST.</summary>
+    public string QualifiedName => Version is null or "$LATEST" ? FunctionName : $"{FunctionName}:{Version}";
+
     /// <summary>Lambda's default when a function names none.</summary>
     public const string DefaultArchitecture = "x86_64";
 
@@ -26,5 +30,6 @@ public sealed record FunctionConfiguration(
         LambdaResponseReader.String(json, "RevisionId"),
         LambdaResponseReader.String(json, "State"),
         LambdaResponseReader.String(json, "LastUpdateStatus"),
-        LambdaResponseReader.String(json, "LastUpdateStatusReason"));
+        LambdaResponseReader.String(json, "LastUpdateStatusReason"),
+        LambdaResponseReader.String(json, "Version"));
 }

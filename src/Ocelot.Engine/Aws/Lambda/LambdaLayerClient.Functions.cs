@@ -10,6 +10,28 @@ public sealed partial class LambdaLayerClient
     public async Task<IReadOnlyList<FunctionConfiguration>> ListFunctionsAsync(CancellationToken cancellationToken = default)
         => await ListAllPagesAsync(new Dictionary<string, string>(), "/2015-03-31/functions", "Functions", FunctionConfiguration.Read, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Every function's $LATEST and every published version (ListFunctions FunctionVersion=ALL): what still references a layer version.</summary>
+    public async Task<IReadOnlyList<FunctionConfiguration>> ListFunctionVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        var items = new List<FunctionConfiguration>();
+        var seenMarkers = new HashSet<string>(StringComparer.Ordinal);
+        string? marker = null;
+        do
+        {
+            var request = new LambdaOperationRequest("GET", "/2015-03-31/functions");
+            request.Query["FunctionVersion"] = "ALL";
+            request.Query["MaxItems"] = PageSize;
+            AddIfSet(request.Query, "Marker", marker);
+            var page = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            items.AddRange(LambdaResponseReader.Array(page, "Functions").Select(FunctionConfiguration.Read));
+            marker = LambdaResponseReader.String(page, "NextMarker");
+            if (!string.IsNullOrEmpty(marker) && !seenMarkers.Add(marker))
+                throw new InvalidDataException($"Lambda returned the NextMarker '{marker}' twice; stopping instead of listing forever.");
+        }
+        while (!string.IsNullOrEmpty(marker));
+        return items;
+    }
+
     /// <param name="functionName">A function name or ARN (of $LATEST).</param>
     public async Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellationToken = default)
     {
