@@ -85,5 +85,4 @@ public static class ErrorIds
     public const string FunctionUpdateFailed = nameof(FunctionUpdateFailed);
     public const string FunctionUpdateTimedOut = nameof(FunctionUpdateTimedOut);
     public const string LayerUsageCheckFailed = nameof(LayerUsageCheckFailed);
-    public const string LayerVersionInUse = nameof(LayerVersionInUse);
 }
