@@ -85,4 +85,8 @@ public static class ErrorIds
     public const string FunctionUpdateFailed = nameof(FunctionUpdateFailed);
     public const string FunctionUpdateTimedOut = nameof(FunctionUpdateTimedOut);
     public const string LayerUsageCheckFailed = nameof(LayerUsageCheckFailed);
+    public const string CopyTargetInvalid = nameof(CopyTargetInvalid);
+    public const string LayerDownloadFailed = nameof(LayerDownloadFailed);
+    public const string LayerChecksumMismatch = nameof(LayerChecksumMismatch);
+    public const string LayerCopyFailed = nameof(LayerCopyFailed);
 }

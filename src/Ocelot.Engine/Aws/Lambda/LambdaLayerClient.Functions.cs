@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Amazon;
+using Amazon.Runtime;
 
 namespace Ocelot.Engine.Aws.Lambda;
 
@@ -61,5 +63,25 @@ public sealed partial class LambdaLayerClient
             foreach (var tag in map.EnumerateObject())
                 if (tag.Value.ValueKind == System.Text.Json.JsonValueKind.String) tags[tag.Name] = tag.Value.GetString()!;
         return tags;
+    }
+}
+
+// Clients for credentials given as keys (another account's, for copies).
+public sealed partial class LambdaLayerClient
+{
+    /// <summary>Like <see cref="Create"/>, with explicit credentials (null: the SDK's default chain).</summary>
+    public static LambdaLayerClient CreateWithCredentials(string region, AWSCredentials? credentials, string? endpointUrl)
+    {
+        var config = new LambdaLayerClientConfig();
+        if (!string.IsNullOrWhiteSpace(endpointUrl))
+        {
+            config.ServiceURL = endpointUrl;
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        return new LambdaLayerClient(credentials, config);
     }
 }
