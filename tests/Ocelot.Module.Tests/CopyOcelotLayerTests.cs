@@ -1,0 +1,147 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Ocelot.Module.Tests.Fixtures;
+using Ocelot.Module.Tests.Harness;
+using Xunit;
+
+namespace Ocelot.Module.Tests;
+
+/// <summary>
+/// Copy-OcelotLayer against moto_server, checked with the AWS CLI. moto cannot serve a layer's zip, so the copies
+/// read it through <see cref="LayerContentStandIn"/>; everything else is moto.
+/// </summary>
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposable
+{
+    private readonly MotoServer _moto;
+    private readonly EnvironmentScope _environment;
+    private readonly TempFolder _files = new("ocelot-copy-");
+    private readonly LayerContentStandIn _standIn;
+    private readonly string _id = Guid.NewGuid().ToString("N")[..6];
+
+    public CopyOcelotLayerTests(MotoServer moto)
+    {
+        _moto = moto;
+        _environment = new EnvironmentScope(moto.Environment());
+        _standIn = new LayerContentStandIn(moto.Endpoint);
+    }
+
+    public void Dispose()
+    {
+        _standIn.Dispose();
+        _environment.Dispose();
+        _files.Dispose();
+    }
+
+    private string LayerName => $"ocel-arm64-copy{_id}-0_158_0-prod";
+
+    /// <summary>Publishes a layer version with random content in us-east-1 with the AWS CLI; returns its ARN and CodeSha256.</summary>
+    private (string Arn, string CodeSha256) PublishSource()
+    {
+        var path = Path.Combine(_files.Path, "layer.zip");
+        using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
+        using (var entry = archive.CreateEntry("extensions/collector").Open())
+            entry.Write(RandomNumberGenerator.GetBytes(64 * 1024));
+        var zip = File.ReadAllBytes(path);
+        _standIn.Serve(zip);
+        var published = _moto.Cli("lambda", "publish-layer-version", "--region", "us-east-1", "--layer-name", LayerName, "--zip-file", "fileb://" + path,
+            "--description", $"md5: {Convert.ToHexString(MD5.HashData(zip)).ToLowerInvariant()} | receiver.otlp", "--compatible-architectures", "arm64",
+            "--compatible-runtimes", "python3.12", "nodejs20.x", "--license-info", "Apache-2.0");
+        return (published.GetProperty("LayerVersionArn").GetString()!, published.GetProperty("Content").GetProperty("CodeSha256").GetString()!);
+    }
+
+    private PipelineResult Run(string script, string arn) => ModuleSession.Run(script, new Dictionary<string, object?>
+    {
+        ["arn"] = arn, ["endpoint"] = _standIn.Endpoint, ["table"] = $"copies-{_id}",
+    });
+
+    private string[] Versions(string region)
+    {
+        try
+        {
+            return _moto.Cli("lambda", "list-layer-versions", "--region", region, "--layer-name", LayerName).GetProperty("LayerVersions")
+                .EnumerateArray().Select(v => v.GetProperty("LayerVersionArn").GetString()!).ToArray();
+        }
+        catch (AwsCliException) { return []; }
+    }
+
+    [Fact]
+    public void Copies_match_the_source_by_CodeSha256_carry_its_settings_and_are_recorded_with_the_source_arn()
+    {
+        var (source, sha) = PublishSource();
+        Run("Initialize-OcelotMetadataTable -TableName $table -Region us-east-1 -Confirm:$false", source).AssertSucceeded();
+        var result = Run("Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -Principal 111122223333 -MetadataTable $table -MetadataRegion us-east-1 -EndpointUrl $endpoint -Force", source)
+            .AssertSucceeded();
+        Assert.Equal(["eu-west-1", "ap-southeast-2"], result.Output.Select(o => o.Get<string>("Region")));
+        Assert.All(result.Output, o => Assert.Equal("Published", o.Get<string>("Status")));
+        Assert.Equal(1, _standIn.Downloads); // once per source, not per region
+        foreach (var copy in result.Output)
+        {
+            var region = copy.Get<string>("Region");
+            var details = _moto.Cli("lambda", "get-layer-version", "--region", region, "--layer-name", LayerName, "--version-number", copy.Get<long>("Version").ToString());
+            Assert.Equal(sha, details.GetProperty("Content").GetProperty("CodeSha256").GetString());
+            Assert.StartsWith("md5: ", details.GetProperty("Description").GetString());
+            Assert.Equal(["arm64"], details.GetProperty("CompatibleArchitectures").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(["python3.12", "nodejs20.x"], details.GetProperty("CompatibleRuntimes").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal("Apache-2.0", details.GetProperty("LicenseInfo").GetString());
+            var policy = _moto.Cli("lambda", "get-layer-version-policy", "--region", region, "--layer-name", LayerName, "--version-number", copy.Get<long>("Version").ToString());
+            Assert.Contains("111122223333", policy.GetProperty("Policy").GetString());
+            var item = _moto.Cli("dynamodb", "get-item", "--region", "us-east-1", "--table-name", $"copies-{_id}", "--key",
+                $"{{\"layer_arn\": {{\"S\": \"{copy.Get<string>("LayerVersionArn")}\"}}}}").GetProperty("Item");
+            Assert.Equal(source, item.GetProperty("base_layer_arn").GetProperty("S").GetString());
+            Assert.Equal($"copy{_id}", item.GetProperty("distribution").GetProperty("S").GetString());
+            Assert.Equal("arm64", item.GetProperty("architecture").GetProperty("S").GetString());
+        }
+
+        var again = Run("Copy-OcelotLayer $arn -Region eu-west-1 -SkipMetadata -EndpointUrl $endpoint -Force", source).AssertSucceeded();
+        Assert.Equal("Reused", Assert.Single(again.Output).Get<string>("Status"));
+        Assert.Single(Versions("eu-west-1"));
+    }
+
+    [Fact]
+    public void WhatIf_shows_every_copy_and_publishes_nothing()
+    {
+        var (source, _) = PublishSource();
+        var result = Run("Get-OcelotLayer -Pattern $arn.Split(':')[6] -Region us-east-1 -SkipMetadata | Copy-OcelotLayer -Region eu-west-1, ap-southeast-2 -Public -EndpointUrl $endpoint -WhatIf", source)
+            .AssertSucceeded();
+        Assert.Empty(result.Output);
+        Assert.Contains($"\"Copy {source}, shared with *\" on target \"{LayerName} in eu-west-1\"", result.HostText);
+        Assert.Contains($"on target \"{LayerName} in ap-southeast-2\"", result.HostText);
+        Assert.Equal(0, _standIn.Downloads);
+        Assert.Empty(Versions("eu-west-1"));
+    }
+
+    [Fact]
+    public void A_corrupt_download_or_a_bad_arn_copies_nothing()
+    {
+        var (source, _) = PublishSource();
+        _standIn.Corrupt = true;
+        var corrupt = Run("Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl $endpoint -Force", source);
+        Assert.Empty(corrupt.Output);
+        Assert.Equal(["LayerChecksumMismatch", "LayerChecksumMismatch"], corrupt.ErrorIds.Select(e => e.Split(',')[0]));
+        Assert.Empty(Versions("eu-west-1"));
+        Assert.Empty(Versions("ap-southeast-2"));
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "ocelot-copy-*.zip"));
+
+        var bad = Run("Copy-OcelotLayer 'arn:aws:lambda:us-east-1:123456789012:layer:x' -Region eu-west-1 -EndpointUrl $endpoint -Force", source);
+        Assert.StartsWith("LayerVersionArnInvalid,", Assert.Single(bad.ErrorIds));
+        var missing = Run("Copy-OcelotLayer ($arn -replace ':[0-9]+$', ':99') -Region eu-west-1 -SkipMetadata -EndpointUrl $endpoint -Force", source);
+        Assert.StartsWith("LayerDownloadFailed,", Assert.Single(missing.ErrorIds));
+    }
+
+    [Fact]
+    public void A_failing_region_is_a_non_terminating_error_and_the_others_are_copied()
+    {
+        var (source, sha) = PublishSource();
+        _standIn.FailingRegions = ["eu-west-1"];
+        using var attempts = new EnvironmentScope().Set("AWS_MAX_ATTEMPTS", "1");
+        var result = Run("Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl $endpoint -Force", source);
+        Assert.Null(result.Terminating);
+        Assert.Equal("ap-southeast-2", Assert.Single(result.Output).Get<string>("Region"));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("LayerCopyFailed,", error.FullyQualifiedErrorId);
+        Assert.Contains("eu-west-1", error.Exception.Message);
+        Assert.Equal(sha, _moto.Cli("lambda", "get-layer-version", "--region", "ap-southeast-2", "--layer-name", LayerName, "--version-number", Versions("ap-southeast-2").Single().Split(':')[^1])
+            .GetProperty("Content").GetProperty("CodeSha256").GetString());
+    }
+}
