@@ -89,4 +89,6 @@ public static class ErrorIds
     public const string LayerDownloadFailed = nameof(LayerDownloadFailed);
     public const string LayerChecksumMismatch = nameof(LayerChecksumMismatch);
     public const string LayerCopyFailed = nameof(LayerCopyFailed);
+    public const string ParameterPathInvalid = nameof(ParameterPathInvalid);
+    public const string ParameterWriteFailed = nameof(ParameterWriteFailed);
 }

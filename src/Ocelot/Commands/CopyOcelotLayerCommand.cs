@@ -57,6 +57,11 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public string? OrganizationId { get; set; }
 
+    /// <summary>Write each copy's ARN to the SSM parameter &lt;path&gt;/&lt;distribution&gt;/&lt;arch&gt;/&lt;release group&gt; in its region, in the target account.</summary>
+    [Parameter]
+    [ValidatePattern(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
+    public string? ParameterPath { get; set; }
+
     /// <summary>Target regions copied to at once.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -76,6 +81,7 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
             _regions = AwsConnection.ResolveRegions(Region);
+            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
             _sharing = LayerSharing.Requested(Public, Principal, OrganizationId);
             if (TargetProfileName is not null && TargetAccessKey is not null)
                 throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "Give -TargetProfileName or -TargetAccessKey, not both.",
@@ -136,5 +142,8 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
             if (result.Copy is not null) WriteObject(ResultMapper.ToPublic(result.Copy));
         }
+        if (ParameterPath is not null)
+            LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.ForTarget(Connection, settings.Target), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
+                results.Select(r => r.Copy).OfType<LayerVersionInfo>().ToList(), Cancellation);
     }
 }

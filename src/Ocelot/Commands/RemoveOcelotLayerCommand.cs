@@ -56,6 +56,11 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter SkipUsageCheck { get; set; }
 
+    /// <summary>Point the SSM parameters under this path that named a deleted version at the newest remaining one (or delete them).</summary>
+    [Parameter]
+    [ValidatePattern(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
+    public string? ParameterPath { get; set; }
+
     /// <summary>Write one result per version: removed, metadata removed, error.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -115,6 +120,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         try
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
+            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
             metadataRegion = ResolveMetadataRegion(_approved[0].Version.Region);
         }
         catch (OcelotException ex)
@@ -126,6 +132,9 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         IReadOnlyList<LayerRemoval> results = [];
         var pump = new PipelinePump(this);
         pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
+        if (ParameterPath is not null)
+            LayerParameterSync.Repoint(this, new Engine.Parameters.LayerParameterStore(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
+                results.Where(r => r.Removed).Select(r => (r.Version.Region, r.Version.LayerName, r.Version.Version)).ToList(), Cancellation);
         foreach (var result in results)
         {
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
