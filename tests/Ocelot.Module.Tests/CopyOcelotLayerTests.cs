@@ -144,4 +144,59 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
         Assert.Equal(sha, _moto.Cli("lambda", "get-layer-version", "--region", "ap-southeast-2", "--layer-name", LayerName, "--version-number", Versions("ap-southeast-2").Single().Split(':')[^1])
             .GetProperty("Content").GetProperty("CodeSha256").GetString());
     }
+
+    private string? Parameter(string region, string name)
+    {
+        try
+        {
+            return _moto.Cli("ssm", "get-parameter", "--region", region, "--name", name).GetProperty("Parameter").GetProperty("Value").GetString();
+        }
+        catch (AwsCliException e) when (e.Error.Contains("ParameterNotFound")) { return null; }
+    }
+
+    private string Zip(string name)
+    {
+        var path = Path.Combine(_files.Path, name);
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        using var entry = archive.CreateEntry("extensions/collector").Open();
+        entry.Write(RandomNumberGenerator.GetBytes(4096));
+        return path;
+    }
+
+    [Fact]
+    public void Copy_ParameterPath_points_each_regions_parameter_at_its_copy()
+    {
+        var (source, _) = PublishSource();
+        var result = Run($"Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl $endpoint -Force -ParameterPath /ocelot/c{_id}/", source).AssertSucceeded();
+        foreach (var copy in result.Output)
+            Assert.Equal(copy.Get<string>("LayerVersionArn"), Parameter(copy.Get<string>("Region"), $"/ocelot/c{_id}/copy{_id}/arm64/prod"));
+        Assert.Null(Parameter("us-east-1", $"/ocelot/c{_id}/copy{_id}/arm64/prod"));
+    }
+
+    [Fact]
+    public void Publish_points_the_parameter_at_the_newest_version_and_Remove_points_it_back_then_deletes_it()
+    {
+        var name = $"/ocelot/p{_id}/dist{_id}/amd64/prod";
+        var variables = new Dictionary<string, object?> { ["one"] = Zip("one.zip"), ["two"] = Zip("two.zip"), ["id"] = _id };
+        string Publish(string zip) => $"Publish-OcelotLayer -Path ${zip} -Distribution dist$id -Architecture amd64 -CollectorVersion v0.158.0 -Region us-east-1, eu-west-1 -SkipMetadata -ParameterPath /ocelot/p$id";
+        var first = ModuleSession.Run(Publish("one"), variables).AssertSucceeded().Output;
+        var second = ModuleSession.Run(Publish("two"), variables).AssertSucceeded().Output;
+        foreach (var region in new[] { "us-east-1", "eu-west-1" })
+        {
+            Assert.EndsWith(":2", second.Single(v => v.Get<string>("Region") == region).Get<string>("LayerVersionArn"));
+            Assert.Equal(second.Single(v => v.Get<string>("Region") == region).Get<string>("LayerVersionArn"), Parameter(region, name));
+        }
+
+        var removeNewest = $"Get-OcelotLayer -Pattern \"*-dist$id-*\" -Region us-east-1 -SkipMetadata -Latest | Remove-OcelotLayer -Force -SkipMetadata -ParameterPath /ocelot/p$id";
+        ModuleSession.Run(removeNewest, variables).AssertSucceeded();
+        Assert.Equal(first.Single(v => v.Get<string>("Region") == "us-east-1").Get<string>("LayerVersionArn"), Parameter("us-east-1", name));
+        Assert.Equal(second.Single(v => v.Get<string>("Region") == "eu-west-1").Get<string>("LayerVersionArn"), Parameter("eu-west-1", name)); // other region untouched
+
+        ModuleSession.Run(removeNewest, variables).AssertSucceeded();
+        Assert.Null(Parameter("us-east-1", name));
+
+        var bad = ModuleSession.Run("Publish-OcelotLayer -Path $one -Distribution dist$id -Architecture amd64 -Region us-east-1 -SkipMetadata -ParameterPath /aws/x", variables);
+        Assert.StartsWith("ParameterPathInvalid,", Assert.Single(bad.ErrorIds));
+        Assert.Empty(bad.Output);
+    }
 }

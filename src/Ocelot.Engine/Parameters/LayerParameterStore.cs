@@ -21,8 +21,21 @@ public sealed record LayerParameterChange(string Region, string Name, string? Va
 /// CloudFormation (<c>{{resolve:ssm:...}}</c>) find it: one String parameter per region at
 /// <c>&lt;path&gt;/&lt;distribution&gt;/&lt;arch&gt;/&lt;release group&gt;</c> whose value is the version ARN.
 /// </summary>
-public sealed partial class LayerParameterStore(AwsConnection connection, AWSCredentials? credentials = null)
+public sealed partial class LayerParameterStore
 {
+    private readonly AwsConnection connection;
+    private readonly AWSCredentials? credentials;
+
+    // No SDK type in a public signature: the cmdlets that call this live in the default load context, the SDK does not.
+    private LayerParameterStore(AwsConnection connection, AWSCredentials? credentials)
+    {
+        this.connection = connection;
+        this.credentials = credentials;
+    }
+
+    /// <summary>A store writing with the given connection's credentials.</summary>
+    public static LayerParameterStore For(AwsConnection connection) => new(connection, null);
+
     /// <summary>SSM's limit on a parameter name's length (with its path).</summary>
     private const int MaxNameLength = 1011;
 

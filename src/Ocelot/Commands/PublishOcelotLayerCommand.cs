@@ -189,7 +189,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
         }
         if (ParameterPath is not null)
-            LayerParameterSync.PointAt(this, new Engine.Parameters.LayerParameterStore(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
+            LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
                 results.Select(r => r.Version).OfType<LayerVersionInfo>().ToList(), Cancellation);
     }
 }

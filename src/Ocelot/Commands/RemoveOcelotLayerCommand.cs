@@ -133,7 +133,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         var pump = new PipelinePump(this);
         pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
         if (ParameterPath is not null)
-            LayerParameterSync.Repoint(this, new Engine.Parameters.LayerParameterStore(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
+            LayerParameterSync.Repoint(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
                 results.Where(r => r.Removed).Select(r => (r.Version.Region, r.Version.LayerName, r.Version.Version)).ToList(), Cancellation);
         foreach (var result in results)
         {
