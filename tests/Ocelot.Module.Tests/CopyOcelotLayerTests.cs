@@ -199,4 +199,31 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
         Assert.StartsWith("ParameterPathInvalid,", Assert.Single(bad.ErrorIds));
         Assert.Empty(bad.Output);
     }
+
+    [Fact]
+    public void Copies_go_to_another_account_given_by_keys_and_a_secret_is_never_shown()
+    {
+        var (source, sha) = PublishSource();
+        // moto ties the temporary credentials of an assumed role to that role's account, as AWS does.
+        var credentials = _moto.Cli("sts", "assume-role", "--role-arn", "arn:aws:iam::111111111111:role/ocelot-promote", "--role-session-name", "ocelot-test")
+            .GetProperty("Credentials");
+        var keys = new Dictionary<string, object?>
+        {
+            ["arn"] = source, ["endpoint"] = _standIn.Endpoint,
+            ["ak"] = credentials.GetProperty("AccessKeyId").GetString(), ["sk"] = credentials.GetProperty("SecretAccessKey").GetString(),
+            ["st"] = credentials.GetProperty("SessionToken").GetString(),
+        };
+        const string copy = "Copy-OcelotLayer $arn -Region eu-west-1 -TargetAccessKey $ak -TargetSecretKey $sk -TargetSessionToken $st -SkipMetadata -EndpointUrl $endpoint -Force -Verbose";
+        var result = ModuleSession.Run(copy, keys).AssertSucceeded();
+        var arn = Assert.Single(result.Output).Get<string>("LayerVersionArn");
+        Assert.StartsWith("arn:aws:lambda:eu-west-1:111111111111:layer:", arn);
+        Assert.Equal(sha, Assert.Single(result.Output).Get<string>("CodeSha256"));
+        Assert.Empty(Versions("eu-west-1")); // nothing in the source account
+        Assert.DoesNotContain((string)keys["sk"]!, result.VerboseText + result.HostText);
+        Assert.Equal("Reused", Assert.Single(ModuleSession.Run(copy, keys).AssertSucceeded().Output).Get<string>("Status"));
+
+        var incomplete = ModuleSession.Run("Copy-OcelotLayer $arn -Region eu-west-1 -TargetSecretKey $sk -EndpointUrl $endpoint -Force", keys);
+        Assert.StartsWith("CopyTargetInvalid,", Assert.Single(incomplete.ErrorIds));
+        Assert.DoesNotContain((string)keys["sk"]!, incomplete.AllErrors.Single().ToString());
+    }
 }
