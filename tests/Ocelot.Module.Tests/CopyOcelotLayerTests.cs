@@ -198,6 +198,10 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
         var bad = ModuleSession.Run("Publish-OcelotLayer -Path $one -Distribution dist$id -Architecture amd64 -Region us-east-1 -SkipMetadata -ParameterPath /aws/x", variables);
         Assert.StartsWith("ParameterPathInvalid,", Assert.Single(bad.ErrorIds));
         Assert.Empty(bad.Output);
+
+        // The SSM client shipped in bin/dependencies loads in Ocelot's own context, never in the default one.
+        Assert.Contains(System.Runtime.Loader.AssemblyLoadContext.All.Single(c => c.Name == "Ocelot").Assemblies, a => a.GetName().Name == "AWSSDK.SimpleSystemsManagement");
+        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "AWSSDK.SimpleSystemsManagement");
     }
 
     [Fact]
