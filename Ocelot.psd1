@@ -9,7 +9,7 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('bin/Ocelot.Format.ps1xml')
-    CmdletsToExport      = @('Get-OcelotDistribution', 'Invoke-OcelotBuild', 'Publish-OcelotLayer', 'Initialize-OcelotMetadataTable', 'Get-OcelotLayer', 'Remove-OcelotLayer', 'ConvertTo-OcelotReport', 'Test-OcelotCollectorConfig')
+    CmdletsToExport      = @('Get-OcelotDistribution', 'Invoke-OcelotBuild', 'Publish-OcelotLayer', 'Initialize-OcelotMetadataTable', 'Get-OcelotLayer', 'Remove-OcelotLayer', 'ConvertTo-OcelotReport', 'Test-OcelotCollectorConfig', 'Update-OcelotFunctionLayer', 'Copy-OcelotLayer')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

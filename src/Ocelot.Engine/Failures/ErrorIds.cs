@@ -94,4 +94,21 @@ public static class ErrorIds
     public const string CollectorConfigEnvWithoutDefault = nameof(CollectorConfigEnvWithoutDefault);
     public const string CollectorConfigInvalid = nameof(CollectorConfigInvalid);
     public const string CollectorConfigTargetMissing = nameof(CollectorConfigTargetMissing);
+    // Function layer rollout, layer usage, copies and SSM parameters (issue 13)
+    public const string LayerVersionArnInvalid = nameof(LayerVersionArnInvalid);
+    public const string FunctionListFailed = nameof(FunctionListFailed);
+    public const string FunctionNotFound = nameof(FunctionNotFound);
+    public const string FunctionSelectionRequired = nameof(FunctionSelectionRequired);
+    public const string LayerArchitectureMismatch = nameof(LayerArchitectureMismatch);
+    public const string FunctionLayerLimitExceeded = nameof(FunctionLayerLimitExceeded);
+    public const string FunctionTargetConflict = nameof(FunctionTargetConflict);
+    public const string FunctionUpdateFailed = nameof(FunctionUpdateFailed);
+    public const string FunctionUpdateTimedOut = nameof(FunctionUpdateTimedOut);
+    public const string LayerUsageCheckFailed = nameof(LayerUsageCheckFailed);
+    public const string CopyTargetInvalid = nameof(CopyTargetInvalid);
+    public const string LayerDownloadFailed = nameof(LayerDownloadFailed);
+    public const string LayerChecksumMismatch = nameof(LayerChecksumMismatch);
+    public const string LayerCopyFailed = nameof(LayerCopyFailed);
+    public const string ParameterPathInvalid = nameof(ParameterPathInvalid);
+    public const string ParameterWriteFailed = nameof(ParameterWriteFailed);
 }

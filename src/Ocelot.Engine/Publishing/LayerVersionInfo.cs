@@ -45,4 +45,7 @@ public sealed record LayerVersionInfo
 
     /// <summary>Whether the metadata table held an item for this version (null when it was not consulted).</summary>
     public bool? HasMetadata { get; init; }
+
+    /// <summary>The functions (name, or name:version for a published version) that use this version; null when not looked up.</summary>
+    public IReadOnlyList<string>? UsedBy { get; init; }
 }

@@ -59,6 +59,10 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter IncludeContent { get; set; }
 
+    /// <summary>List the functions that use each version (UsedBy; one paged ListFunctions per region).</summary>
+    [Parameter]
+    public SwitchParameter IncludeUsage { get; set; }
+
     /// <summary>Regions listed at once (each region is also paced under Lambda's request rate).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -89,6 +93,8 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
         }
-        foreach (var version in LayerSelection.List(this, query, Cancellation)) WriteObject(ResultMapper.ToPublic(version));
+        var versions = LayerSelection.List(this, query, Cancellation);
+        if (IncludeUsage) versions = LayerUsageLookup.WithUsage(this, versions, Connection, ThrottleLimit, Cancellation);
+        foreach (var version in versions) WriteObject(ResultMapper.ToPublic(version));
     }
 }

@@ -106,6 +106,11 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Write each version's ARN to the SSM parameter &lt;path&gt;/&lt;distribution&gt;/&lt;arch&gt;/&lt;release group&gt; in its region.</summary>
+    [Parameter]
+    [ValidatePattern(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
+    public string? ParameterPath { get; set; }
+
     /// <summary>Regions published at once.</summary>
     [Parameter]
     [ValidateRange(1, 32)]
@@ -121,6 +126,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
             _regions = AwsConnection.ResolveRegions(Region);
+            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
             var metadataRegion = ResolveMetadataRegion(_regions[0]);
             var settings = new PublishSettings
             {
@@ -184,5 +190,8 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
             if (result.Version is not null) WriteObject(ResultMapper.ToPublic(result.Version));
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
         }
+        if (ParameterPath is not null)
+            LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
+                results.Select(r => r.Version).OfType<LayerVersionInfo>().ToList(), Cancellation);
     }
 }

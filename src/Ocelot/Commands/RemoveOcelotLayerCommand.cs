@@ -52,6 +52,15 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Delete versions that functions still use (by default such a version is kept, with a warning naming them).</summary>
+    [Parameter]
+    public SwitchParameter SkipUsageCheck { get; set; }
+
+    /// <summary>Point the SSM parameters under this path that named a deleted version at the newest remaining one (or delete them).</summary>
+    [Parameter]
+    [ValidatePattern(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
+    public string? ParameterPath { get; set; }
+
     /// <summary>Write one result per version: removed, metadata removed, error.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -63,6 +72,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
 
     private readonly List<(LayerVersionReference Version, string Arn)> _approved = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private LayerUsageGuard? _usageGuard;
 
     protected override void ProcessRecord()
     {
@@ -96,6 +106,8 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     {
         var target = arn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
         if (!_seen.Add(target)) return;
+        _usageGuard ??= new LayerUsageGuard(this, Connection, Cancellation);
+        if (!SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, arn, target)) return;
         var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
         if (Force && !whatIf ? true : ShouldProcess(target, "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item")))
             _approved.Add((version, target));
@@ -108,6 +120,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         try
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
+            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
             metadataRegion = ResolveMetadataRegion(_approved[0].Version.Region);
         }
         catch (OcelotException ex)
@@ -119,6 +132,9 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         IReadOnlyList<LayerRemoval> results = [];
         var pump = new PipelinePump(this);
         pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
+        if (ParameterPath is not null)
+            LayerParameterSync.Repoint(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
+                results.Where(r => r.Removed).Select(r => (r.Version.Region, r.Version.LayerName, r.Version.Version)).ToList(), Cancellation);
         foreach (var result in results)
         {
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));

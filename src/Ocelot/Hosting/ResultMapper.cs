@@ -100,6 +100,7 @@ internal static class ResultMapper
         Public = version.Public,
         Components = version.Components.Select(ToPublic).ToArray(),
         ConfigProviders = [.. version.ConfigProviders],
+        UsedBy = version.UsedBy is null ? null : [.. version.UsedBy],
     };
 
     public static LayerVersionInfo ToEngine(OcelotLayerVersion version) => new()
@@ -127,6 +128,7 @@ internal static class ResultMapper
         Public = version.Public,
         Components = (version.Components ?? []).Select(ToEngine).ToList(),
         ConfigProviders = version.ConfigProviders ?? [],
+        UsedBy = version.UsedBy,
     };
 
     public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()

@@ -43,6 +43,8 @@ public sealed class OcelotLayerVersion
 
     /// <summary>The config providers of the layer's collector, as its metadata item records them.</summary>
     public string[] ConfigProviders { get; init; } = [];
+    /// <summary>With Get-OcelotLayer -IncludeUsage: the functions using this version (name, or name:version for a published version).</summary>
+    public string[]? UsedBy { get; init; }
 
     public override string ToString() => LayerVersionArn;
 }

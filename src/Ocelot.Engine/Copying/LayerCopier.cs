@@ -1,0 +1,306 @@
+using System.Net;
+using System.Security.Cryptography;
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Lambda;
+using Ocelot.Engine.Aws.Metadata;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Operations;
+using Ocelot.Engine.Publishing;
+using Ocelot.Engine.Rollout;
+
+namespace Ocelot.Engine.Copying;
+
+/// <summary>What a copy run shares: where copies land, their sharing, and the target's metadata table.</summary>
+public sealed record CopySettings
+{
+    public required AwsConnection Source { get; init; }
+    public required TargetAccount Target { get; init; }
+    public IReadOnlyList<SharingGrant> Sharing { get; init; } = [];
+    public bool SkipMetadata { get; init; }
+    public required string MetadataTable { get; init; }
+    public required string MetadataRegion { get; init; }
+    public int ThrottleLimit { get; init; } = 8;
+}
+
+/// <summary>One copy: the source version, the region it was copied to, and the copy (or why not).</summary>
+public sealed record LayerCopyResult(LayerVersionArn Source, string Region, LayerVersionInfo? Copy, OcelotException? Failure);
+
+/// <summary>
+/// Copies layer versions to other regions or accounts without rebuilding them: each source version is downloaded once
+/// (GetLayerVersion's Content.Location, streamed to a temporary file) and checked against its CodeSha256, then
+/// published in every target region at once (bounded) with the same name, description, architectures, runtimes and
+/// licence; a version of that layer with the same description and CodeSha256 is reused instead. The requested
+/// sharing is granted, and each copy is recorded in the target's metadata table with the source ARN as base_layer_arn.
+/// </summary>
+public sealed class LayerCopier(CopySettings settings) : IDisposable
+{
+    /// <summary>Lambda's largest layer (250 MB unzipped); a zip is never larger, so a bigger download is refused.</summary>
+    private const long MaxZipBytes = 262_144_000;
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+    private readonly Lazy<AWSCredentials?> _targetCredentials = new(() => settings.Target.Credentials(settings.Source.ProfileName));
+    private readonly Lazy<IAmazonDynamoDB> _dynamo = new(() => MetadataClient(settings, settings.Target.Credentials(settings.Source.ProfileName)));
+    private int _tableMissingReported;
+
+    public async Task<IReadOnlyList<LayerCopyResult>> CopyAsync(IReadOnlyList<(LayerVersionArn Source, IReadOnlyList<string> Regions)> copies,
+        IOperationSink sink, CancellationToken cancellationToken)
+    {
+        _ = _targetCredentials.Value; // bad target credentials fail before any download
+        var results = new List<LayerCopyResult>();
+        foreach (var (source, regions) in copies)
+        {
+            var temp = Path.Combine(Path.GetTempPath(), $"ocelot-copy-{Guid.NewGuid():N}.zip");
+            try
+            {
+                LayerVersionDetails details;
+                string md5;
+                try
+                {
+                    (details, md5) = await DownloadAsync(source, temp, sink, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var failure = ex as OcelotException ?? AwsFailures.Translate(ex, ErrorIds.LayerDownloadFailed, source.Region, $"Reading {source}", source.ToString());
+                    results.AddRange(regions.Select(r => new LayerCopyResult(source, r, null, failure)));
+                    continue;
+                }
+                using var slots = new SemaphoreSlim(Math.Max(1, settings.ThrottleLimit));
+                results.AddRange(await Task.WhenAll(regions.Select(async region =>
+                {
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await CopyToRegionAsync(source, details, md5, temp, region, sink, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                })).ConfigureAwait(false));
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+        return results;
+    }
+
+    private async Task<(LayerVersionDetails Details, string Md5)> DownloadAsync(LayerVersionArn source, string path, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        using var lambda = LambdaLayerClient.Create(source.Region, settings.Source.ProfileName, settings.Source.EndpointUrl);
+        var details = await lambda.GetLayerVersionAsync(source.LayerArn, source.Version, cancellationToken).ConfigureAwait(false);
+        var location = details.Content.Location;
+        // The location comes back from AWS: only a presigned https URL (or a loopback http one, for local emulators) is fetched.
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+            throw new OcelotException(ErrorIds.LayerDownloadFailed, FailureKind.InvalidData,
+                $"Lambda gave no downloadable location for {source} ('{Redacted(location)}').", "Check that the version is shared with the source credentials' account.", source.ToString());
+        if (details.Content.CodeSha256 is not { Length: > 0 } expected)
+            throw new OcelotException(ErrorIds.LayerDownloadFailed, FailureKind.InvalidData, $"Lambda reported no CodeSha256 for {source}.", null, source.ToString());
+        sink.Verbose($"Downloading {source} ({details.Content.CodeSize / 1048576.0:0.0} MB).");
+        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new OcelotException(ErrorIds.LayerDownloadFailed, FailureKind.ConnectionError,
+                $"Downloading {source} failed: HTTP {(int)response.StatusCode}.", "Try again; the location Lambda gives is valid for 10 minutes.", source.ToString());
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        long size = 0;
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                size += read;
+                if (size > MaxZipBytes)
+                    throw new OcelotException(ErrorIds.LayerDownloadFailed, FailureKind.LimitsExceeded, $"{source} is larger than any layer can be; the download was stopped.", null, source.ToString());
+                sha256.AppendData(buffer, 0, read);
+                md5.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        var actual = Convert.ToBase64String(sha256.GetHashAndReset());
+        if (actual != expected || (details.Content.CodeSize > 0 && size != details.Content.CodeSize))
+            throw new OcelotException(ErrorIds.LayerChecksumMismatch, FailureKind.InvalidData,
+                $"The download of {source} is not what Lambda describes (CodeSha256 {actual}, {size} bytes; expected {expected}, {details.Content.CodeSize} bytes). Nothing was copied.",
+                "Try again; if it persists, the source is not readable intact.", source.ToString());
+        return (details, Convert.ToHexString(md5.GetHashAndReset()).ToLowerInvariant());
+    }
+
+    private async Task<LayerCopyResult> CopyToRegionAsync(LayerVersionArn source, LayerVersionDetails details, string md5, string zip, string region,
+        IOperationSink sink, CancellationToken cancellationToken)
+    {
+        LayerVersionInfo? copy = null;
+        var step = "looking for an identical version";
+        try
+        {
+            using var lambda = _targetCredentials.Value is null ? LambdaLayerClient.Create(region, settings.Source.ProfileName, settings.Source.EndpointUrl) : LambdaLayerClient.CreateWithCredentials(region, _targetCredentials.Value, settings.Source.EndpointUrl);
+            var existing = await FindIdenticalAsync(lambda, source.LayerName, details, cancellationToken).ConfigureAwait(false);
+            var status = LayerVersionStatus.Reused;
+            if (existing is null)
+            {
+                step = "publishing";
+                await using var file = File.OpenRead(zip);
+                existing = await lambda.PublishLayerVersionAsync(new PublishLayerVersionInput(source.LayerName, LayerContent.FromZip(file))
+                {
+                    Description = details.Description,
+                    CompatibleArchitectures = details.CompatibleArchitectures,
+                    CompatibleRuntimes = details.CompatibleRuntimes,
+                    LicenseInfo = details.LicenseInfo,
+                }, cancellationToken).ConfigureAwait(false);
+                status = LayerVersionStatus.Published;
+                sink.Verbose($"{region}: copied {source} to {existing.LayerVersionArn}.");
+            }
+            else
+            {
+                sink.Verbose($"{region}: {existing.LayerVersionArn} is identical to {source}; reusing it.");
+            }
+            copy = Describe(existing, source, md5, region, status);
+
+            step = "sharing";
+            var grants = await ShareAsync(lambda, existing, status == LayerVersionStatus.Reused, cancellationToken).ConfigureAwait(false);
+            copy = copy with { SharedWith = grants.Select(g => g.Label).Order(StringComparer.Ordinal).ToList(), Public = grants.Any(g => g.IsPublic) };
+
+            if (!settings.SkipMetadata)
+            {
+                step = "recording metadata";
+                copy = await RecordAsync(copy, source, md5, sink, cancellationToken).ConfigureAwait(false);
+            }
+            return new LayerCopyResult(source, region, copy, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var errorId = step switch { "sharing" => ErrorIds.LayerSharingFailed, "recording metadata" => ErrorIds.MetadataWriteFailed, _ => ErrorIds.LayerCopyFailed };
+            return new LayerCopyResult(source, region, copy, AwsFailures.Translate(ex, errorId, region, $"Copying {source} ({step})", copy?.LayerVersionArn ?? $"{source.LayerName} ({region})"));
+        }
+    }
+
+    /// <summary>The newest version of the layer with the same description and CodeSha256, or null.</summary>
+    private static async Task<LayerVersionDetails?> FindIdenticalAsync(LambdaLayerClient lambda, string layerName, LayerVersionDetails source, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LayerVersionSummary> versions;
+        try
+        {
+            versions = await lambda.ListLayerVersionsAsync(layerName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LambdaResourceNotFoundException)
+        {
+            return null;
+        }
+        foreach (var candidate in versions.Where(v => v.Description == source.Description).OrderByDescending(v => v.Version))
+        {
+            var details = await lambda.GetLayerVersionAsync(layerName, candidate.Version, cancellationToken).ConfigureAwait(false);
+            if (details.Content.CodeSha256 == source.Content.CodeSha256) return details;
+        }
+        return null;
+    }
+
+    private async Task<IReadOnlyList<SharingGrant>> ShareAsync(LambdaLayerClient lambda, LayerVersionDetails version, bool reused, CancellationToken cancellationToken)
+    {
+        if (settings.Sharing.Count == 0 && !reused) return [];
+        var name = LayerVersionArn.Parse(version.LayerVersionArn).LayerName;
+        var policy = await lambda.GetLayerVersionPolicyAsync(name, version.Version, cancellationToken).ConfigureAwait(false);
+        var grants = LayerSharing.InPolicy(policy?.Policy).ToList();
+        foreach (var wanted in settings.Sharing.Where(w => !grants.Contains(w)))
+        {
+            try
+            {
+                await lambda.AddLayerVersionPermissionAsync(name, version.Version, wanted.StatementId, "lambda:GetLayerVersion",
+                    wanted.Principal, wanted.OrganizationId, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LambdaResourceConflictException)
+            {
+                // The statement exists already (another run added it meanwhile): the grant is in place.
+            }
+            grants.Add(wanted);
+        }
+        return grants;
+    }
+
+    private async Task<LayerVersionInfo> RecordAsync(LayerVersionInfo copy, LayerVersionArn source, string md5, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
+        var parts = LayerNameParts.TryParse(copy.LayerName);
+        try
+        {
+            await table.PutAsync(new LayerMetadataItem
+            {
+                LayerArn = copy.LayerVersionArn,
+                Distribution = parts?.Distribution ?? copy.LayerName,
+                BaseLayerArn = source.ToString(),
+                Version = copy.Version,
+                Region = copy.Region,
+                BaseName = copy.LayerName,
+                Architecture = copy.Architecture ?? "amd64",
+                LayerVersionStr = parts?.Version,
+                Md5Hash = md5,
+                PublishTimestamp = PublishTimestamp.Now(),
+                Public = copy.Public ?? false,
+                CompatibleRuntimes = copy.CompatibleRuntimes.Count == 0 ? null : copy.CompatibleRuntimes,
+                CodeSha256 = copy.CodeSha256,
+                CodeSize = copy.CodeSize,
+                SharedWith = copy.SharedWith.Count == 0 ? null : copy.SharedWith,
+                ReleaseGroup = parts?.ReleaseGroup,
+            }, cancellationToken).ConfigureAwait(false);
+            sink.Verbose($"{copy.Region}: recorded {copy.LayerVersionArn} (copied from {source}) in {settings.MetadataTable} ({settings.MetadataRegion}).");
+            return copy with { HasMetadata = true };
+        }
+        catch (MetadataTableNotFoundException ex)
+        {
+            if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
+                sink.Warning($"{ex.Message} The copies were not recorded: create the table with 'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} " +
+                    $"-Region {settings.MetadataRegion}' in the target account, then copy again to record them.");
+            return copy with { HasMetadata = false };
+        }
+    }
+
+    private static LayerVersionInfo Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status)
+    {
+        var parts = LayerNameParts.TryParse(source.LayerName);
+        var architecture = details.CompatibleArchitectures.Count == 1 ? (details.CompatibleArchitectures[0] == "x86_64" ? "amd64" : details.CompatibleArchitectures[0]) : parts?.Architecture;
+        return new LayerVersionInfo
+        {
+            LayerName = source.LayerName,
+            Version = details.Version,
+            LayerVersionArn = details.LayerVersionArn,
+            LayerArn = details.LayerArn,
+            Region = region,
+            Architecture = architecture,
+            Distribution = parts?.Distribution,
+            LayerVersionString = parts?.Version,
+            ReleaseGroup = parts?.ReleaseGroup,
+            Md5 = md5,
+            CodeSha256 = details.Content.CodeSha256,
+            CodeSize = details.Content.CodeSize,
+            CreatedDate = details.CreatedDate,
+            Description = details.Description,
+            LicenseInfo = details.LicenseInfo,
+            CompatibleRuntimes = details.CompatibleRuntimes,
+            Status = status,
+        };
+    }
+
+    private static IAmazonDynamoDB MetadataClient(CopySettings settings, AWSCredentials? credentials)
+    {
+        if (credentials is null) return MetadataClientFactory.Create(settings.MetadataRegion, settings.Source.ProfileName, settings.Source.EndpointUrl);
+        // The region before ServiceURL: in AWSSDK.Core 4.x setting RegionEndpoint clears ServiceURL.
+        var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.MetadataRegion) };
+        if (!string.IsNullOrWhiteSpace(settings.Source.EndpointUrl)) config.ServiceURL = settings.Source.EndpointUrl;
+        if (config.ServiceURL is not null) config.AuthenticationRegion = settings.MetadataRegion;
+        return new AmazonDynamoDBClient(credentials, config);
+    }
+
+    /// <summary>A presigned URL's query holds a signature: never shown.</summary>
+    private static string Redacted(string? location) => location is null ? "" : location.Split('?')[0];
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        if (_dynamo.IsValueCreated) _dynamo.Value.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Ocelot.Engine.Failures;
+
+namespace Ocelot.Engine.Copying;
+
+/// <summary>
+/// Whose account copies land in: a profile, or access keys held in memory only; neither means the same credentials
+/// as the source (the SDK's chain, or -ProfileName).
+/// </summary>
+public sealed record TargetAccount(string? ProfileName, string? AccessKey, string? SecretKey, string? SessionToken)
+{
+    public bool IsSourceAccount => ProfileName is null && AccessKey is null;
+
+    /// <returns>The credentials, or null for the source's (resolved by the SDK per client).</returns>
+    public AWSCredentials? Credentials(string? sourceProfile)
+    {
+        if (AccessKey is not null)
+        {
+            if (string.IsNullOrEmpty(SecretKey))
+                throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "-TargetAccessKey needs -TargetSecretKey.",
+                    "Give both keys (and -TargetSessionToken for temporary credentials), or -TargetProfileName.", "TargetSecretKey");
+            return string.IsNullOrEmpty(SessionToken) ? new BasicAWSCredentials(AccessKey, SecretKey) : new SessionAWSCredentials(AccessKey, SecretKey, SessionToken);
+        }
+        var profile = ProfileName ?? sourceProfile;
+        if (profile is null) return null;
+        if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var credentials))
+            throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, $"The AWS profile '{profile}' was not found or has no usable credentials.",
+                "Check the name with 'aws configure list-profiles'.", profile);
+        return credentials;
+    }
+}

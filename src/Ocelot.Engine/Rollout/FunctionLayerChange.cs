@@ -1,0 +1,31 @@
+using Ocelot.Engine.Failures;
+
+namespace Ocelot.Engine.Rollout;
+
+/// <summary>A planned change of one function's layers, as -WhatIf shows it and the confirmation approves it.</summary>
+public sealed record FunctionLayerChange(
+    string FunctionName,
+    string FunctionArn,
+    string Region,
+    LayerVersionArn Target,
+    FunctionLayerEdit Edit,
+    string? RevisionId)
+{
+    public string Describe() => Edit.Kind == FunctionLayerChangeKind.Add
+        ? $"Add layer {Target}"
+        : $"Replace layer {Edit.PreviousLayerVersionArn} -> {Target}";
+}
+
+/// <summary>What happened to one function: its layers now (Updated, Added, Unchanged), or why not.</summary>
+public sealed record FunctionLayerUpdate(
+    string FunctionName,
+    string FunctionArn,
+    string Region,
+    string? PreviousLayerVersionArn,
+    string NewLayerVersionArn,
+    IReadOnlyList<string> Layers,
+    string Status,
+    OcelotException? Failure);
+
+/// <summary>The changes a rollout would make, and the functions or regions it could not plan for.</summary>
+public sealed record RolloutPlan(IReadOnlyList<FunctionLayerChange> Changes, IReadOnlyList<FunctionLayerUpdate> Unchanged, IReadOnlyList<OcelotException> Failures);

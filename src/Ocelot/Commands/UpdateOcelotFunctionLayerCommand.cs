@@ -1,0 +1,126 @@
+using System.Collections;
+using System.Management.Automation;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Failures;
+using Ocelot.Engine.Rollout;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>
+/// <para type="synopsis">Rolls a layer version out to Lambda functions, replacing the version of the same layer they use.</para>
+/// </summary>
+[Cmdlet(VerbsData.Update, "OcelotFunctionLayer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.CmdletDocs + "Update-OcelotFunctionLayer.md")]
+[OutputType(typeof(OcelotFunctionLayerUpdate))]
+public sealed class UpdateOcelotFunctionLayerCommand : OcelotAwsCmdlet
+{
+    /// <summary>The layer version to roll out, one per region (bindable by property name from Get-OcelotLayer and Publish-OcelotLayer;
+    /// from this cmdlet's own output it binds PreviousLayerVersionArn, which rolls back).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("PreviousLayerVersionArn")]
+    public string[] LayerVersionArn { get; set; } = [];
+
+    /// <summary>Names or wildcards of the functions to update in each layer version's region (default: every function that uses the layer).</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] FunctionName { get; set; } = ["*"];
+
+    /// <summary>Only functions carrying all these tags (key = exact value).</summary>
+    [Parameter]
+    public Hashtable? Tag { get; set; }
+
+    /// <summary>Also add the version to chosen functions that use no version of the layer (needs -FunctionName or -Tag).</summary>
+    [Parameter]
+    public SwitchParameter Add { get; set; }
+
+    /// <summary>Also replace layers whose names match these wildcards, e.g. the layer of an older collector release.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[]? ReplaceLayerName { get; set; }
+
+    /// <summary>Functions updated at once, over all regions (each region is also paced under Lambda's request rate).</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 10;
+
+    /// <summary>Seconds to wait for each function's update to finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 300;
+
+    /// <summary>Skips the confirmation prompt (-WhatIf still only reports).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    private readonly List<RolloutTarget> _targets = [];
+
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            if (Add && !MyInvocation.BoundParameters.ContainsKey(nameof(FunctionName)) && Tag is not { Count: > 0 })
+                throw new OcelotException(ErrorIds.FunctionSelectionRequired, FailureKind.InvalidArgument, "-Add needs -FunctionName or -Tag: it would add the layer to every function.",
+                    "Name the functions (wildcards allowed) or give -Tag.", "Add");
+            var names = FunctionName.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
+            var literals = FunctionName.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList();
+            foreach (var arn in LayerVersionArn)
+                _targets.Add(new RolloutTarget(Engine.Rollout.LayerVersionArn.Parse(arn), name => names.Any(p => p.IsMatch(name)), literals));
+        }
+        catch (OcelotException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_targets.Count == 0) return;
+        var rollout = new FunctionLayerRollout(Options());
+        var pump = new PipelinePump(this);
+        RolloutPlan plan = null!;
+        pump.Run(async token => plan = await rollout.PlanAsync(_targets, pump, token).ConfigureAwait(false), Cancellation);
+        foreach (var failure in plan.Failures) WriteError(ErrorRecords.From(failure));
+        foreach (var same in plan.Unchanged) WriteObject(ToPublic(same));
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
+        var approved = plan.Changes.Where(c => (Force && !whatIf) || ShouldProcess($"{c.FunctionArn}", c.Describe())).ToList();
+        if (approved.Count == 0)
+        {
+            if (plan.Changes.Count == 0 && plan.Unchanged.Count == 0 && plan.Failures.Count == 0) WriteWarning("No function matched: nothing to update.");
+            return;
+        }
+        IReadOnlyList<FunctionLayerUpdate> results = [];
+        pump = new PipelinePump(this);
+        pump.Run(async token => results = await rollout.ApplyAsync(approved, pump, token).ConfigureAwait(false), Cancellation);
+        foreach (var result in results)
+        {
+            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+            else WriteObject(ToPublic(result));
+        }
+    }
+
+    private RolloutOptions Options()
+    {
+        var replace = ReplaceLayerName?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
+        return new RolloutOptions
+        {
+            Connection = Connection,
+            Tags = (Tag ?? []).Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? string.Empty, StringComparer.Ordinal),
+            Add = Add,
+            AlsoReplace = replace is null ? null : name => replace.Any(p => p.IsMatch(name)),
+            ThrottleLimit = ThrottleLimit,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        };
+    }
+
+    private static OcelotFunctionLayerUpdate ToPublic(FunctionLayerUpdate update) => new()
+    {
+        FunctionName = update.FunctionName,
+        FunctionArn = update.FunctionArn,
+        Region = update.Region,
+        PreviousLayerVersionArn = update.PreviousLayerVersionArn,
+        NewLayerVersionArn = update.NewLayerVersionArn,
+        Layers = [.. update.Layers],
+        Status = update.Status,
+    };
+}
