@@ -155,7 +155,9 @@ public sealed record LayerMetadataItem
         if (!item.TryGetValue(name, out var value) || value is null || IsNull(value)) return null;
         var text = value.N ?? value.S ?? throw new LayerMetadataFormatException(layerArn, name, "it is not a number");
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
-            throw new LayerMetadataFormatException(layerArn, name, $"'{Shorten(text)}' is not a number");
+            throw new LayerMetadataFormatException(layerArn, name, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? $"{Shorten(text)} is not a whole number Ocelot can hold"
+                : $"'{Shorten(text)}' is not a number");
         if (number != decimal.Truncate(number) || number < long.MinValue || number > long.MaxValue)
             throw new LayerMetadataFormatException(layerArn, name, $"{Shorten(text)} is not a whole number Ocelot can hold");
         return (long)number;
