@@ -80,7 +80,6 @@ public static class ErrorIds
     public const string LayerVersionIdentityMismatch = nameof(LayerVersionIdentityMismatch);
     public const string LayerVersionRegionMissing = nameof(LayerVersionRegionMissing);
     public const string LayerPublishOutcomeUnknown = nameof(LayerPublishOutcomeUnknown);
-    public const string DuplicateLayerVersionPublished = nameof(DuplicateLayerVersionPublished);
     public const string MetadataItemMalformed = nameof(MetadataItemMalformed);
     public const string LayerPatternInvalid = nameof(LayerPatternInvalid);
     public const string StepSummaryWriteFailed = nameof(StepSummaryWriteFailed);

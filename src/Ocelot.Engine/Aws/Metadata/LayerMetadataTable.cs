@@ -118,6 +118,17 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await DescribeOrNullAsync(cancellationToken) is not null;
 
+    /// <summary>Whether the table exists, checking its schema when it does (a preflight before anything is published).</summary>
+    /// <exception cref="MetadataTableSchemaMismatchException">The table exists with other keys or indexes.</exception>
+    public async Task<bool> CheckSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await DescribeOrNullAsync(cancellationToken);
+        if (table is null) return false;
+        var differences = MetadataTableSchema.FindDifferences(table);
+        if (differences.Count > 0) throw new MetadataTableSchemaMismatchException(TableName, differences);
+        return true;
+    }
+
     /// <summary>Creates the table if it is missing and waits until it is ACTIVE.</summary>
     /// <exception cref="MetadataTableSchemaMismatchException">The table exists with other keys or indexes.</exception>
     public async Task<TableState> EnsureTableAsync(CancellationToken cancellationToken = default)
