@@ -17,6 +17,7 @@ public sealed class LostReplyProxy : IDisposable
     private readonly Func<string, string, bool> _rule;
     private readonly TimeSpan? _delay;
     private int _toLose;
+    private int _hookRuns;
 
     /// <param name="rule">Which requests lose their reply, by method and path.</param>
     /// <param name="lose">How many matching requests lose their reply; later ones are answered.</param>
@@ -46,6 +47,12 @@ public sealed class LostReplyProxy : IDisposable
     /// <summary>How many replies were thrown away.</summary>
     public int Lost;
 
+    /// <summary>When false, a request that loses its reply is not forwarded either: moto never sees it (a request lost on the way).</summary>
+    public bool ForwardLost { get; init; } = true;
+
+    /// <summary>Runs once, before the first request matching the rule is forwarded: another client acting at that moment.</summary>
+    public Action? BeforeFirstMatch { get; init; }
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -64,6 +71,15 @@ public sealed class LostReplyProxy : IDisposable
         try
         {
             Requests.Enqueue($"{request.HttpMethod} {request.RawUrl}");
+            var matches = _rule(request.HttpMethod, request.RawUrl ?? "");
+            if (matches && BeforeFirstMatch is { } hook && Interlocked.Increment(ref _hookRuns) == 1) hook();
+            if (matches && !ForwardLost && Interlocked.Decrement(ref _toLose) >= 0)
+            {
+                Interlocked.Increment(ref Lost);
+                await request.InputStream.CopyToAsync(Stream.Null);
+                response.Abort();
+                return;
+            }
             using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), _target + request.RawUrl);
             var body = new MemoryStream();
             await request.InputStream.CopyToAsync(body);
@@ -77,7 +93,7 @@ public sealed class LostReplyProxy : IDisposable
             forward.Headers.Host = request.Headers["Host"];
             using var answer = await _client.SendAsync(forward);
             var payload = await answer.Content.ReadAsByteArrayAsync();
-            if (_rule(request.HttpMethod, request.RawUrl ?? "") && Interlocked.Decrement(ref _toLose) >= 0)
+            if (matches && ForwardLost && Interlocked.Decrement(ref _toLose) >= 0)
             {
                 Interlocked.Increment(ref Lost);
                 if (_delay is { } delay) await Task.Delay(delay);
