@@ -111,7 +111,7 @@ public sealed class LayerInventory(LayerQuery query)
         {
             using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection.ProfileName, query.Connection.EndpointUrl);
             items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
-                malformed => sink.Warning($"{malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
+                malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is MetadataTableNotFoundException or MetadataTableAccessDeniedException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {

@@ -23,11 +23,11 @@ public sealed class OrphanedMetadata(LayerQuery query)
             var table = new LayerMetadataTable(dynamo, query.MetadataTable);
             try
             {
-                await foreach (var item in table.ScanAsync(cancellationToken, malformed => sink.Warning($"{malformed.Message} It was skipped.")).ConfigureAwait(false))
+                await foreach (var item in table.ScanAsync(cancellationToken, malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} It was skipped.")).ConfigureAwait(false))
                 {
                     if (LayerVersionIdentity.TryParse(item.LayerArn) is not { } arn)
                     {
-                        sink.Warning($"The metadata item '{item.LayerArn}' is malformed: its layer_arn is not a layer version ARN. It was skipped.");
+                        sink.Warning($"{ErrorIds.MetadataItemMalformed}: The metadata item '{item.LayerArn}' is malformed: its layer_arn is not a layer version ARN. It was skipped.");
                         continue;
                     }
                     if (query.Regions.Contains(arn.Region, StringComparer.Ordinal) && query.NameMatches(arn.LayerName)) items.Add((item, arn));
