@@ -168,7 +168,7 @@ public sealed class LayerInventory(LayerQuery query)
                     var details = await pacer.RunAsync(() => lambda.GetLayerVersionAsync(v.LayerName, v.Version, cancellationToken), cancellationToken).ConfigureAwait(false);
                     return v with { CodeSha256 = details.Content.CodeSha256, CodeSize = details.Content.CodeSize };
                 }
-                catch (LambdaServiceException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
                     return v;
