@@ -112,7 +112,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         {
             return new LayerRemoval(version, null, false, null, new OcelotException(ErrorIds.LayerVersionNotFound, FailureKind.ObjectNotFound,
                 $"Version {version.Version} of layer '{version.LayerName}' in {version.Region} does not exist (already deleted?).",
-                "Run Get-OcelotLayer again to see what is there.", version.Describe(null)));
+                "Run Get-OcelotLayer again to see what is there; a metadata item left for it is listed by Get-OcelotLayer -Orphaned.", version.Describe(version.LayerVersionArn)));
         }
         if (version.LayerVersionArn is { } expected && !string.Equals(expected, arn, StringComparison.Ordinal))
         {
