@@ -70,6 +70,19 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
     }
 
     [Fact]
+    public void A_lost_reply_to_a_publish_from_S3_finds_the_version_too_and_the_staged_object_is_deleted()
+    {
+        var bucket = "once-" + Guid.NewGuid().ToString("N")[..8];
+        _moto.Cli("s3api", "create-bucket", "--bucket", bucket, "--region", "eu-west-1", "--create-bucket-configuration", "LocationConstraint=eu-west-1");
+        using var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 1);
+        var result = ModuleSession.Run(Publish(Zip(), proxy.Endpoint, $"-SkipMetadata -S3Bucket {bucket}")).AssertSucceeded();
+        Assert.Equal(1, proxy.Lost);
+        Assert.Equal(1, PublishRequests(proxy));
+        Assert.Equal(Assert.Single(Versions()).GetProperty("LayerVersionArn").GetString(), Assert.Single(result.Output).Get<string>("LayerVersionArn"));
+        Assert.False(_moto.Cli("s3api", "list-objects-v2", "--bucket", bucket, "--region", "eu-west-1").TryGetProperty("Contents", out _));
+    }
+
+    [Fact]
     public void A_request_lost_on_the_way_is_tried_again_after_looking_and_makes_one_version()
     {
         using var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 1) { ForwardLost = false };
