@@ -95,11 +95,16 @@ static string Run(string program, IEnumerable<string> arguments)
     return output;
 }
 
-// A layer-shaped zip of incompressible content, so its size is what is sent.
+// A layer-shaped zip of incompressible content, so its size is what is sent: an executable amd64 ELF header (Publish checks it), then random bytes.
 static void WriteZip(string path, int megabytes)
 {
     using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
-    using var entry = archive.CreateEntry("extensions/collector", System.IO.Compression.CompressionLevel.NoCompression).Open();
+    var collector = archive.CreateEntry("extensions/collector", System.IO.Compression.CompressionLevel.NoCompression);
+    collector.ExternalAttributes = (0x8000 | 0b111_101_101) << 16;
+    using var entry = collector.Open();
+    var elf = new byte[64];
+    elf[0] = 0x7F; elf[1] = (byte)'E'; elf[2] = (byte)'L'; elf[3] = (byte)'F'; elf[4] = 2; elf[5] = 1; elf[6] = 1; elf[16] = 2; elf[18] = 62;
+    entry.Write(elf);
     for (var i = 0; i < megabytes; i++) entry.Write(RandomNumberGenerator.GetBytes(1024 * 1024));
 }
 

@@ -199,9 +199,9 @@ public sealed class GetAndRemoveOcelotLayerTests : IClassFixture<MotoServer>, ID
     {
         Seed();
         var terraform = (string)Assert.Single(Run($"{Get} -Pattern \"*alpha$id*\" -Latest | ConvertTo-OcelotReport -Format Terraform").AssertSucceeded().Output).BaseObject;
-        var expected = "locals {\n  ocelot_layer_arns = {\n    \"dev-alpha\" = {\n      \"amd64\" = {\n" +
-            string.Concat(Regions.Order(StringComparer.Ordinal).Select(r => $"        \"{r}\" = \"arn:aws:lambda:{r}:123456789012:layer:ocel-amd64-dev-alpha{_id}-0_158_0-prod:3\"\n")) +
-            "      }\n    }\n  }\n}\n";
+        var expected = "locals {\n  ocelot_layer_arns = {\n    \"dev-alpha\" = {\n      \"prod\" = {\n        \"amd64\" = {\n" +
+            string.Concat(Regions.Order(StringComparer.Ordinal).Select(r => $"          \"{r}\" = \"arn:aws:lambda:{r}:123456789012:layer:ocel-amd64-dev-alpha{_id}-0_158_0-prod:3\"\n")) +
+            "        }\n      }\n    }\n  }\n}\n";
         Assert.Equal(expected, terraform);
 
         var summary = Path.Combine(Path.GetTempPath(), $"step-summary-{_id}.md");
@@ -211,7 +211,7 @@ public sealed class GetAndRemoveOcelotLayerTests : IClassFixture<MotoServer>, ID
         Assert.Equal("# Earlier step\n" + markdown, File.ReadAllText(summary));
         File.Delete(summary);
         Assert.Contains("### dev-alpha Distribution", markdown);
-        Assert.Equal(3, markdown.Split('\n').Count(l => l.StartsWith("| ") && l.Contains(":3` | 0_158_0 |")));
+        Assert.Equal(3, markdown.Split('\n').Count(l => l.StartsWith("| ") && l.Contains(":3` | 3 |")));
         Assert.DoesNotContain(":2`", markdown);
     }
 }

@@ -34,16 +34,7 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     }
 
     /// <summary>A small layer zip with random content, so every test publishes content of its own.</summary>
-    private string LayerZip(int bytes = 4096, string name = "layer.zip")
-    {
-        var path = Path.Combine(_files.Path, name);
-        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
-        using (var entry = archive.CreateEntry("extensions/collector", CompressionLevel.NoCompression).Open())
-            entry.Write(RandomNumberGenerator.GetBytes(bytes));
-        using (var writer = new StreamWriter(archive.CreateEntry("collector-config/config.yaml").Open()))
-            writer.Write("receivers: {}\n");
-        return path;
-    }
+    private string LayerZip(int bytes = 4096, string name = "layer.zip") => LayerZips.Write(Path.Combine(_files.Path, name), bytes);
 
     private PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? variables = null)
     {

@@ -111,4 +111,13 @@ public static class ErrorIds
     public const string LayerCopyFailed = nameof(LayerCopyFailed);
     public const string ParameterPathInvalid = nameof(ParameterPathInvalid);
     public const string ParameterWriteFailed = nameof(ParameterWriteFailed);
+    // Hardening, AWS side (issue 8): zip inspection, version identity, exactly-once publishing, untrusted AWS data
+    public const string LayerZipInvalid = nameof(LayerZipInvalid);
+    public const string LayerZipTooLargeUnzipped = nameof(LayerZipTooLargeUnzipped);
+    public const string LayerVersionIdentityMismatch = nameof(LayerVersionIdentityMismatch);
+    public const string LayerVersionRegionMissing = nameof(LayerVersionRegionMissing);
+    public const string LayerPublishOutcomeUnknown = nameof(LayerPublishOutcomeUnknown);
+    public const string MetadataItemMalformed = nameof(MetadataItemMalformed);
+    public const string LayerPatternInvalid = nameof(LayerPatternInvalid);
+    public const string StepSummaryWriteFailed = nameof(StepSummaryWriteFailed);
 }

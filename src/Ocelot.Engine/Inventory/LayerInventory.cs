@@ -110,7 +110,8 @@ public sealed class LayerInventory(LayerQuery query)
         try
         {
             using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection.ProfileName, query.Connection.EndpointUrl);
-            items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken).ConfigureAwait(false);
+            items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
+                malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is MetadataTableNotFoundException or MetadataTableAccessDeniedException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
@@ -169,7 +170,7 @@ public sealed class LayerInventory(LayerQuery query)
                     var details = await pacer.RunAsync(() => lambda.GetLayerVersionAsync(v.LayerName, v.Version, cancellationToken), cancellationToken).ConfigureAwait(false);
                     return v with { CodeSha256 = details.Content.CodeSha256, CodeSize = details.Content.CodeSize };
                 }
-                catch (LambdaServiceException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
                     return v;

@@ -6,8 +6,9 @@ using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Inventory;
 
-/// <summary>A layer version to delete.</summary>
-public sealed record LayerVersionReference(string LayerName, long Version, string Region)
+/// <summary>A layer version to delete: with its ARN when known (then the listed ARN must match it, account included).</summary>
+/// <param name="MetadataOnly">An orphaned metadata item: only the item is removed, Lambda is never asked to delete.</param>
+public sealed record LayerVersionReference(string LayerName, long Version, string Region, string? LayerVersionArn = null, bool MetadataOnly = false)
 {
     public string Describe(string? arn) => arn ?? $"{LayerName}:{Version} ({Region})";
 }
@@ -75,14 +76,49 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         return versions.Select(v => results[v]).ToList();
     }
 
+    private async Task<LayerRemoval> RemoveOrphanAsync(LayerMetadataTable? table, LayerVersionReference version, IReadOnlyDictionary<long, string> existing,
+        Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var arn = version.LayerVersionArn!;
+        if (existing.ContainsKey(version.Version))
+            return new LayerRemoval(version, arn, false, false, new OcelotException(ErrorIds.LayerVersionIdentityMismatch, FailureKind.InvalidOperation,
+                $"{arn} was given as orphaned metadata, but the version exists in Lambda. Nothing was removed.",
+                "Run Get-OcelotLayer to see it; pipe that object to Remove-OcelotLayer to delete the version and its item.", arn));
+        if (table is null)
+            return new LayerRemoval(version, arn, false, null, new OcelotException(ErrorIds.MetadataDeleteFailed, FailureKind.InvalidArgument,
+                $"{arn} is orphaned metadata: with -SkipMetadata there is nothing to remove.", "Leave out -SkipMetadata to remove the item.", arn));
+        try
+        {
+            var removed = await table.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);
+            sink.Verbose($"Removed the orphaned metadata item of {arn}.");
+            return new LayerRemoval(version, arn, false, removed, null);
+        }
+        catch (MetadataTableNotFoundException ex)
+        {
+            if (firstMissingTable()) sink.Warning($"{ex.Message} No metadata was removed.");
+            return new LayerRemoval(version, arn, false, false, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new LayerRemoval(version, arn, false, false, AwsFailures.Translate(ex, ErrorIds.MetadataDeleteFailed, metadataRegion, $"Deleting the metadata of {arn}", arn));
+        }
+    }
+
     private async Task<LayerRemoval> RemoveOneAsync(LambdaLayerClient lambda, RequestPacer pacer, LayerMetadataTable? table, LayerVersionReference version,
         IReadOnlyDictionary<long, string> existing, Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
     {
+        if (version.MetadataOnly) return await RemoveOrphanAsync(table, version, existing, firstMissingTable, sink, cancellationToken).ConfigureAwait(false);
         if (!existing.TryGetValue(version.Version, out var arn))
         {
             return new LayerRemoval(version, null, false, null, new OcelotException(ErrorIds.LayerVersionNotFound, FailureKind.ObjectNotFound,
                 $"Version {version.Version} of layer '{version.LayerName}' in {version.Region} does not exist (already deleted?).",
-                "Run Get-OcelotLayer again to see what is there.", version.Describe(null)));
+                "Run Get-OcelotLayer again to see what is there; a metadata item left for it is listed by Get-OcelotLayer -Orphaned.", version.Describe(version.LayerVersionArn)));
+        }
+        if (version.LayerVersionArn is { } expected && !string.Equals(expected, arn, StringComparison.Ordinal))
+        {
+            return new LayerRemoval(version, expected, false, null, new OcelotException(ErrorIds.LayerVersionIdentityMismatch, FailureKind.InvalidArgument,
+                $"Version {version.Version} of '{version.LayerName}' in {version.Region} is {arn}, not {expected} (another account's layer of the same name?). Nothing was deleted.",
+                "Use credentials for the account in the ARN, or pipe the objects Get-OcelotLayer returns for this account.", expected));
         }
         try
         {

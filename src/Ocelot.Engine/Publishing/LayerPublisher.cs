@@ -21,6 +21,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     public async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(PublishPlan plan, IReadOnlyList<string> regions, int throttleLimit,
         IOperationSink sink, CancellationToken cancellationToken)
     {
+        await PreflightAsync(sink, cancellationToken).ConfigureAwait(false);
         using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
         var tasks = regions.Select(async (region, index) =>
         {
@@ -37,6 +38,42 @@ public sealed class LayerPublisher(PublishSettings settings)
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
+    private bool _preflightDone;
+
+    /// <summary>
+    /// What can be known before the first publish is checked then, once per call: the metadata table's schema (a
+    /// table with other keys fails the whole call before any version exists). Names, sizes, zip contents, buckets,
+    /// account and organisation ids were checked when the plan was made.
+    /// </summary>
+    private async Task PreflightAsync(IOperationSink sink, CancellationToken cancellationToken)
+    {
+        if (_preflightDone || settings.SkipMetadata) return;
+        try
+        {
+            if (!await new LayerMetadataTable(_dynamo.Value, settings.MetadataTable).CheckSchemaAsync(cancellationToken).ConfigureAwait(false))
+                WarnTableMissing(new MetadataTableNotFoundException(settings.MetadataTable, settings.MetadataRegion), sink);
+        }
+        catch (MetadataTableSchemaMismatchException ex)
+        {
+            throw new OcelotException(ErrorIds.MetadataTableSchemaMismatch, FailureKind.ResourceExists,
+                $"{ex.Message}. Nothing was published.",
+                $"Give -MetadataTable the name of an Ocelot metadata table (Initialize-OcelotMetadataTable creates one), or use -SkipMetadata.", settings.MetadataTable, ex);
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException or MetadataTableAccessDeniedException)
+        {
+            // Not knowable now (no DescribeTable permission, or the network): recording reports it per version as before.
+            sink.Verbose($"Could not check the metadata table '{settings.MetadataTable}' before publishing: {ex.Message}");
+        }
+        _preflightDone = true;
+    }
+
+    private void WarnTableMissing(MetadataTableNotFoundException ex, IOperationSink sink)
+    {
+        if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
+            sink.Warning($"{ex.Message} Layer versions are published without a record: create the table with " +
+                $"'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} -Region {settings.MetadataRegion}', then publish again to record them.");
+    }
+
     private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, IOperationSink sink, CancellationToken cancellationToken)
     {
         var name = plan.Name.Name;
@@ -49,20 +86,27 @@ public sealed class LayerPublisher(PublishSettings settings)
 
             step = "checking for a version with the same content";
             Report(step);
-            var existing = settings.Force ? null : await FindExistingAsync(lambda, name, plan.Digests.Md5, cancellationToken).ConfigureAwait(false);
             LayerVersionDetails details;
             var status = LayerVersionStatus.Reused;
-            if (existing is not null)
+            // Two Ocelot processes on this machine publishing the same zip to the same layer take turns, so the second
+            // finds the first's version and reuses it instead of making a duplicate.
+            using (await FileLock.AcquireAsync(PublishLockPath(region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
-                sink.Verbose($"{region}: version {existing.Version} of {name} already holds md5 {plan.Digests.Md5}; reusing it.");
-                details = await lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                step = "uploading";
-                details = await UploadAndPublishAsync(lambda, plan, region, Report, sink, cancellationToken).ConfigureAwait(false);
-                status = LayerVersionStatus.Published;
-                sink.Verbose($"{region}: published {details.LayerVersionArn}.");
+                var before = await ListVersionsAsync(lambda, name, cancellationToken).ConfigureAwait(false);
+                var existing = settings.Force ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
+                if (existing is not null)
+                {
+                    sink.Verbose($"{region}: version {existing.Version} of {name} already holds md5 {plan.Digests.Md5}; reusing it.");
+                    details = await lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    step = "uploading";
+                    details = await UploadAndPublishAsync(lambda, plan, region, before, Report, sink, cancellationToken).ConfigureAwait(false);
+                    status = LayerVersionStatus.Published;
+                    sink.Verbose($"{region}: published {details.LayerVersionArn}.");
+                    await WarnIfDuplicateAsync(lambda, plan, region, before, details, sink, cancellationToken).ConfigureAwait(false);
+                }
             }
             version = Describe(plan, region, details, status, []);
 
@@ -98,20 +142,110 @@ public sealed class LayerPublisher(PublishSettings settings)
         }
     }
 
-    private static async Task<LayerVersionSummary?> FindExistingAsync(LambdaLayerClient lambda, string name, string md5, CancellationToken cancellationToken)
+    private static readonly TimeSpan PublishLockTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>Publish attempts when no answer comes; each is preceded by a look for the version by content.</summary>
+    private const int PublishAttempts = 3;
+
+    private static string PublishLockPath(string region, string name, string md5)
+    {
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{region}\n{name}\n{md5}")))[..24].ToLowerInvariant();
+        return Path.Combine(UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)), "locks", $"publish-{key}.lock");
+    }
+
+    private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(LambdaLayerClient lambda, string name, CancellationToken cancellationToken)
     {
         try
         {
-            var versions = await lambda.ListLayerVersionsAsync(name, cancellationToken).ConfigureAwait(false);
-            return versions.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, md5));
+            return await lambda.ListLayerVersionsAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (LambdaResourceNotFoundException)
         {
-            return null; // no such layer yet
+            return []; // no such layer yet
         }
     }
 
-    private async Task<LayerVersionDetails> UploadAndPublishAsync(LambdaLayerClient lambda, PublishPlan plan, string region,
+    /// <summary>
+    /// PublishLayerVersion is not idempotent: it is sent without SDK retries, and when no answer comes (a lost reply,
+    /// a timeout, a 5xx) the layer's versions are searched for this content (md5 in the description, then CodeSha256)
+    /// before trying again, so a version Lambda made is found instead of made twice.
+    /// </summary>
+    private async Task<LayerVersionDetails> PublishExactlyOnceAsync(LambdaLayerClient lambda, PublishPlan plan, string region,
+        IReadOnlyList<LayerVersionSummary> before, Func<LambdaLayerClient, Task<LayerVersionDetails>> publish, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        using var once = LambdaLayerClient.Create(region, settings.Connection.ProfileName, settings.Connection.EndpointUrl, withoutRetries: true);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await publish(once).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && OutcomeUnknown(ex))
+            {
+                sink.Verbose($"{region}: no answer to PublishLayerVersion ({ex.Message}); looking for a version with this content before trying again.");
+                if (await FindPublishedAsync(lambda, plan, before, cancellationToken).ConfigureAwait(false) is { } made)
+                {
+                    sink.Verbose($"{region}: the reply was lost, but Lambda made {made.LayerVersionArn}; using it.");
+                    return made;
+                }
+                if (attempt == PublishAttempts)
+                    throw new OcelotException(ErrorIds.LayerPublishOutcomeUnknown, FailureKind.ConnectionError,
+                        $"Publishing '{plan.Name.Name}' in {region} got no answer {PublishAttempts} times ({ex.Message}), and no version with md5 {plan.Digests.Md5} exists: nothing was published there.",
+                        "Check the network and the endpoint, then publish again: a version with this content is found and reused, never made twice.", $"{plan.Name.Name} ({region})", ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // A definite refusal (4xx other than throttling) created nothing; anything else may have.
+    private static bool OutcomeUnknown(Exception exception) => exception switch
+    {
+        OcelotException => false,
+        LambdaServiceException service => service.StatusCode is 0 || (int)service.StatusCode >= 500 || service.StatusCode == System.Net.HttpStatusCode.TooManyRequests
+            || service.StatusCode == System.Net.HttpStatusCode.RequestTimeout,
+        _ => true,
+    };
+
+    /// <summary>A version made since <paramref name="before"/> that holds exactly this zip, or null.</summary>
+    private static async Task<LayerVersionDetails?> FindPublishedAsync(LambdaLayerClient lambda, PublishPlan plan, IReadOnlyList<LayerVersionSummary> before, CancellationToken cancellationToken)
+    {
+        var known = before.Select(v => v.Version).ToHashSet();
+        var versions = await ListVersionsAsync(lambda, plan.Name.Name, cancellationToken).ConfigureAwait(false);
+        foreach (var candidate in versions.Where(v => !known.Contains(v.Version) && LayerDescription.Matches(v.Description, plan.Digests.Md5)).OrderBy(v => v.Version))
+        {
+            var details = await lambda.GetLayerVersionAsync(plan.Name.Name, candidate.Version, cancellationToken).ConfigureAwait(false);
+            if (details.Content.CodeSha256 == plan.Digests.CodeSha256) return details;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Another publish of the same zip (another machine, or -Force elsewhere) may have run between our look and our
+    /// publish. The later version is the duplicate: say so, with both ARNs, so it can be removed.
+    /// </summary>
+    private static async Task WarnIfDuplicateAsync(LambdaLayerClient lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
+        LayerVersionDetails ours, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var known = before.Select(v => v.Version).ToHashSet();
+        IReadOnlyList<LayerVersionSummary> versions;
+        try
+        {
+            versions = await ListVersionsAsync(lambda, plan.Name.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The version is published; failing here would leave it unreported and unrecorded.
+            sink.Warning($"{region}: published {ours.LayerVersionArn}, but could not check for a duplicate made at the same time: {ex.Message}");
+            return;
+        }
+        var earlier = versions.Where(v => !known.Contains(v.Version) && v.Version < ours.Version && LayerDescription.Matches(v.Description, plan.Digests.Md5))
+            .OrderBy(v => v.Version).FirstOrDefault();
+        if (earlier is not null)
+            sink.Warning($"{region}: another publish of the same zip ran at the same time and made {earlier.LayerVersionArn}; this call made {ours.LayerVersionArn}, " +
+                $"a duplicate with the same content (md5 {plan.Digests.Md5}). Remove one with Remove-OcelotLayer if only one is wanted.");
+    }
+
+    private async Task<LayerVersionDetails> UploadAndPublishAsync(LambdaLayerClient lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
         Action<string, int> report, IOperationSink sink, CancellationToken cancellationToken)
     {
         var size = plan.Digests.Size;
@@ -131,10 +265,13 @@ public sealed class LayerPublisher(PublishSettings settings)
         var megabytes = size / 1048576.0;
         if (size <= limit && !plan.StagingBuckets.ContainsKey(region))
         {
-            await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path),
-                position => report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size))));
             report($"uploading {megabytes:0.0} MB", 0);
-            return await lambda.PublishLayerVersionAsync(input with { Content = LayerContent.FromZip(file) }, cancellationToken).ConfigureAwait(false);
+            return await PublishExactlyOnceAsync(lambda, plan, region, before, async once =>
+            {
+                await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path),
+                    position => report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size))));
+                return await once.PublishLayerVersionAsync(input with { Content = LayerContent.FromZip(file) }, cancellationToken).ConfigureAwait(false);
+            }, sink, cancellationToken).ConfigureAwait(false);
         }
         if (!plan.StagingBuckets.TryGetValue(region, out var bucket))
             throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
@@ -149,7 +286,8 @@ public sealed class LayerPublisher(PublishSettings settings)
         try
         {
             report("publishing from S3", 80);
-            return await lambda.PublishLayerVersionAsync(input with { Content = LayerContent.FromS3(bucket, key) }, cancellationToken).ConfigureAwait(false);
+            return await PublishExactlyOnceAsync(lambda, plan, region, before,
+                once => once.PublishLayerVersionAsync(input with { Content = LayerContent.FromS3(bucket, key) }, cancellationToken), sink, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -217,9 +355,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         }
         catch (MetadataTableNotFoundException ex)
         {
-            if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
-                sink.Warning($"{ex.Message} Layer versions were published without a record: create the table with " +
-                    $"'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} -Region {settings.MetadataRegion}', then publish again to record them.");
+            WarnTableMissing(ex, sink);
             return version with { HasMetadata = false };
         }
     }

@@ -10,6 +10,9 @@ public enum LayerVersionStatus
 
     /// <summary>Found by a listing.</summary>
     Listed,
+
+    /// <summary>A metadata item whose layer version no longer exists in Lambda (a failed delete, or one done outside Ocelot).</summary>
+    Orphaned,
 }
 
 /// <summary>A layer version in one region, with what Ocelot knows of it (from Lambda and the metadata table).</summary>

@@ -15,6 +15,7 @@ public sealed record PublishPlan(PublishArtifact Artifact, LayerName.Parts Name,
         if (artifact.Architecture is not null && artifact.Architecture is not ("amd64" or "arm64"))
             throw new OcelotException(ErrorIds.LayerNameInvalid, FailureKind.InvalidArgument,
                 $"Architecture '{artifact.Architecture}' is not amd64 or arm64.", "Give -Architecture amd64 or arm64.", artifact.Architecture);
+        LayerZipInspection.Inspect(artifact.Path, artifact.Architecture);
         var name = LayerName.Construct(settings.LayerNameBase, artifact.Architecture, artifact.Distribution, settings.LayerVersion,
             artifact.CollectorVersion, settings.ReleaseGroup, settings.GitHubRef);
         LayerName.Validate(name.Name, regions);

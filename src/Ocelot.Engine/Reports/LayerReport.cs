@@ -34,7 +34,7 @@ public static class LayerReport
         }
         foreach (var distribution in versions.GroupBy(v => v.Distribution ?? "unknown").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.Append($"### {distribution.Key} Distribution\n\n");
+            text.Append($"### {MarkdownText.Inline(distribution.Key)} Distribution\n\n");
             foreach (var architecture in distribution.GroupBy(v => v.Architecture is "amd64" or "arm64" ? v.Architecture : "unknown")
                          .OrderBy(g => Array.IndexOf(Architectures, g.Key) is var i && i < 0 ? 2 : i))
             {
@@ -42,7 +42,7 @@ public static class LayerReport
                 text.Append("| Region | Layer ARN | Version | Published (DB Timestamp) |\n");
                 text.Append("|--------|-----------|---------|-------------------------|\n");
                 foreach (var row in NewestPerLayerAndRegion(architecture).OrderBy(v => v.Region, StringComparer.Ordinal).ThenBy(v => v.CreatedDate))
-                    text.Append($"| {row.Region} | `{row.LayerVersionArn}` | {row.LayerVersionString ?? string.Empty} | {Timestamp(row.CreatedDate)} |\n");
+                    text.Append($"| {MarkdownText.Inline(row.Region)} | {MarkdownText.Code(row.LayerVersionArn)} | {row.Version.ToString(CultureInfo.InvariantCulture)} | {Timestamp(row.CreatedDate)} |\n");
                 text.Append('\n');
             }
         }
@@ -61,16 +61,16 @@ public static class LayerReport
     {
         var items = versions.Where(v => v.Distribution == distribution && v.CollectorVersion == collectorVersion &&
             (releaseGroup is null || v.ReleaseGroup == releaseGroup)).ToList();
-        var lines = new List<string> { $"## Release Details for {distribution} - Collector {collectorVersion}\n" };
+        var lines = new List<string> { $"## Release Details for {MarkdownText.Inline(distribution)} - Collector {MarkdownText.Inline(collectorVersion)}\n" };
         var description = items.OrderByDescending(v => v.Version).FirstOrDefault(v => !string.IsNullOrEmpty(v.DistributionDescription))?.DistributionDescription;
         if (description is not null)
         {
             lines.Add("### Distribution Description\n");
-            lines.Add($"> {description}\n\n");
+            lines.Add($"> {MarkdownText.Inline(description)}\n\n");
         }
         lines.Add("### Build Tags Used:\n");
         var tags = buildTags.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
-        if (tags.Count > 0) lines.AddRange(tags.Select(t => $"- `{t}`"));
+        if (tags.Count > 0) lines.AddRange(tags.Select(t => $"- {MarkdownText.Code(t)}"));
         else lines.Add(buildTags.Length > 0 ? "- Default (no specific tags identified)" : "- Default (no specific tags)");
         lines.Add("\n");
         lines.Add("<details><summary>\n\n### Layer ARNs by Region (click to expand)\n\n</summary>\n");
@@ -81,18 +81,18 @@ public static class LayerReport
         foreach (var continent in items.GroupBy(v => Continent(v.Region)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             lines.Add("<table>");
-            lines.Add($"<tr><td colspan=\"3\"><strong>{continent.Key}</strong></td></tr>");
+            lines.Add($"<tr><td colspan=\"3\"><strong>{HtmlText.Encode(continent.Key)}</strong></td></tr>");
             foreach (var region in continent.GroupBy(v => v.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                lines.Add($"<tr><td colspan=\"3\">✅ <strong>{AwsRegion.DisplayName(region.Key)}</strong></td></tr>");
+                lines.Add($"<tr><td colspan=\"3\">✅ <strong>{HtmlText.Encode(DisplayName(region.Key))}</strong></td></tr>");
                 foreach (var architecture in Architectures)
                 {
                     foreach (var row in NewestPerLayerAndRegion(region.Where(v => v.Architecture == architecture)).OrderBy(v => v.LayerVersionArn, StringComparer.Ordinal))
                     {
                         lines.Add("<tr>");
-                        lines.Add($"<td><img src=\"https://img.shields.io/badge/{region.Key.Replace("-", "--")}-eee?style=for-the-badge\" alt=\"{region.Key}\"></td>");
+                        lines.Add($"<td><img src=\"https://img.shields.io/badge/{HtmlText.UrlSegment(region.Key.Replace("-", "--"))}-eee?style=for-the-badge\" alt=\"{HtmlText.Encode(region.Key)}\"></td>");
                         lines.Add($"<td><img src=\"https://img.shields.io/badge/arch-{architecture}-{(architecture == "amd64" ? "blue" : "orange")}?style=for-the-badge\" alt=\"{architecture}\"></td>");
-                        lines.Add($"<td><code>{row.LayerVersionArn}</code></td>");
+                        lines.Add($"<td><code>{HtmlText.Encode(row.LayerVersionArn)}</code></td>");
                         lines.Add("</tr>");
                     }
                 }
@@ -111,21 +111,30 @@ public static class LayerReport
             v.ReleaseGroup, v.Md5, v.CodeSha256, v.CodeSize, v.CreatedDate, v.Description, v.SharedWith, v.Public,
         }), new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    /// <summary>A Terraform <c>locals</c> block: distribution → architecture → region → newest layer version ARN.</summary>
+    /// <summary>
+    /// A Terraform <c>locals</c> block: distribution → release group → architecture → region → newest layer version ARN,
+    /// so two release groups of one distribution in one region both appear. A layer whose distribution, release group or
+    /// architecture is unknown is kept under <c>"unknown"</c>. Every key and value is an escaped HCL string.
+    /// </summary>
     public static string Terraform(IReadOnlyList<LayerVersionInfo> versions)
     {
         var text = new StringBuilder("locals {\n  ocelot_layer_arns = {\n");
-        foreach (var distribution in versions.Where(v => v.Distribution is not null && v.Architecture is not null)
-                     .GroupBy(v => v.Distribution!).OrderBy(g => g.Key, StringComparer.Ordinal))
+        static string Key(string? value) => HclText.Normalise(string.IsNullOrEmpty(value) ? "unknown" : value);
+        foreach (var distribution in versions.GroupBy(v => Key(v.Distribution)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.Append($"    \"{distribution.Key}\" = {{\n");
-            foreach (var architecture in distribution.GroupBy(v => v.Architecture!).OrderBy(g => g.Key, StringComparer.Ordinal))
+            text.Append($"    {HclText.Quoted(distribution.Key)} = {{\n");
+            foreach (var group in distribution.GroupBy(v => Key(v.ReleaseGroup)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                text.Append($"      \"{architecture.Key}\" = {{\n");
-                foreach (var region in architecture.GroupBy(v => v.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
+                text.Append($"      {HclText.Quoted(group.Key)} = {{\n");
+                foreach (var architecture in group.GroupBy(v => Key(v.Architecture)).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
-                    var newest = region.OrderByDescending(v => v.CreatedDate).ThenByDescending(v => v.Version).First();
-                    text.Append($"        \"{region.Key}\" = \"{newest.LayerVersionArn}\"\n");
+                    text.Append($"        {HclText.Quoted(architecture.Key)} = {{\n");
+                    foreach (var region in architecture.GroupBy(v => Key(v.Region)).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    {
+                        var newest = region.OrderByDescending(v => v.CreatedDate).ThenByDescending(v => v.Version).First();
+                        text.Append($"          {HclText.Quoted(region.Key)} = {HclText.Quoted(newest.LayerVersionArn)}\n");
+                    }
+                    text.Append("        }\n");
                 }
                 text.Append("      }\n");
             }
@@ -137,6 +146,19 @@ public static class LayerReport
 
     private static IEnumerable<LayerVersionInfo> NewestPerLayerAndRegion(IEnumerable<LayerVersionInfo> versions) =>
         versions.GroupBy(v => (v.LayerArn, v.Region)).Select(g => g.OrderByDescending(v => v.Version).First());
+
+    // A region read back from a stranger's object may be no region at all; the SDK then has no display name for it.
+    private static string DisplayName(string region)
+    {
+        try
+        {
+            return AwsRegion.DisplayName(region);
+        }
+        catch (ArgumentException)
+        {
+            return region;
+        }
+    }
 
     private static string Timestamp(DateTimeOffset? created) =>
         created is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "UTC" : string.Empty;

@@ -70,7 +70,17 @@ public sealed class ConvertToOcelotReportCommand : PSCmdlet
         {
             var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
             if (string.IsNullOrEmpty(summary)) WriteWarning("GITHUB_STEP_SUMMARY is not set: the report was not appended to a step summary.");
-            else File.AppendAllText(summary, report.EndsWith('\n') ? report : report + "\n");
+            else
+            {
+                try
+                {
+                    StepSummary.Append(summary, report);
+                }
+                catch (OcelotException ex)
+                {
+                    WriteError(ErrorRecords.From(ex));
+                }
+            }
         }
         WriteObject(report);
     }

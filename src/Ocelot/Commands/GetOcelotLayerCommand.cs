@@ -63,6 +63,10 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter IncludeUsage { get; set; }
 
+    /// <summary>List metadata items whose layer version no longer exists in Lambda (Status Orphaned); pipe them to Remove-OcelotLayer to remove only the items.</summary>
+    [Parameter]
+    public SwitchParameter Orphaned { get; set; }
+
     /// <summary>Regions listed at once (each region is also paced under Lambda's request rate).</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -77,6 +81,10 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
             if (Latest && SkipLatest is not null)
                 throw new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument, "-Latest and -SkipLatest cannot be used together.",
                     "Use -Latest to see the newest versions, or -SkipLatest n to see what a prune keeping n would remove.", "SkipLatest");
+            if (Orphaned && (SkipMetadata || Latest || SkipLatest is not null || CreatedBefore is not null || IncludeContent))
+                throw new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument,
+                    "-Orphaned lists metadata items without a layer version: it cannot be combined with -SkipMetadata, -Latest, -SkipLatest, -CreatedBefore or -IncludeContent.",
+                    "Use -Orphaned with -Pattern, -Region or -AllRegions, -Distribution and -Architecture only.", "Orphaned");
             query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit) with
             {
                 Distribution = Distribution,
@@ -93,7 +101,7 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
         }
-        var versions = LayerSelection.List(this, query, Cancellation);
+        var versions = LayerSelection.List(this, query, Cancellation, Orphaned);
         if (IncludeUsage) versions = LayerUsageLookup.WithUsage(this, versions, Connection, ThrottleLimit, Cancellation);
         foreach (var version in versions) WriteObject(ResultMapper.ToPublic(version));
     }

@@ -183,7 +183,15 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
         IReadOnlyList<RegionPublishResult> results = [];
         var pump = new PipelinePump(this);
         pump.Progress(new Engine.Operations.ProgressUpdate(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
-        pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), Cancellation);
+        try
+        {
+            pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), Cancellation);
+        }
+        catch (OcelotException ex)
+        {
+            // A preflight failure: nothing was published in any region.
+            ThrowTerminatingError(ErrorRecords.From(ex));
+        }
         WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
         foreach (var result in results)
         {

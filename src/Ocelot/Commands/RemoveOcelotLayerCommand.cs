@@ -33,11 +33,15 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateRange(1, long.MaxValue)]
     public long Version { get; set; }
 
-    /// <summary>With -LayerName/-Version: the version's region (by property name). With -Pattern: the regions to search.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    /// <summary>With -LayerName/-Version: the version's region (by property name; required, never the default region). With -Pattern: the regions to search.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
     [Parameter(ParameterSetName = ByPattern)]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
+
+    /// <summary>With -LayerName/-Version (by property name): the version's ARN, which the other three must agree with.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    public string? LayerVersionArn { get; set; }
 
     /// <summary>Every version of the layers whose names match (wildcards).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByPattern)]
@@ -81,18 +85,25 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
             switch (ParameterSetName)
             {
                 case ByInputObject:
-                    foreach (var item in InputObject) Consider(new LayerVersionReference(item.LayerName, item.Version, item.Region), item.LayerVersionArn);
+                    foreach (var item in InputObject)
+                        ConsiderChecked(() => LayerVersionIdentity.Resolve(item.LayerName, item.Version, item.Region, item.LayerVersionArn, "the piped layer version")
+                            with { MetadataOnly = item.Status == nameof(Engine.Publishing.LayerVersionStatus.Orphaned) });
                     break;
                 case ByProperties:
-                    var region = AwsRegion.Validate(Region is { Length: 1 } one ? one[0] : throw new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
-                        "Give exactly one -Region with -LayerName and -Version.", "Pipe Get-OcelotLayer output, or give one region.", "Region"));
-                    Consider(new LayerVersionReference(LayerName!, Version, region), null);
+                    if (Region is { Length: > 1 })
+                        throw new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
+                            "Give exactly one -Region with -LayerName and -Version.", "Pipe Get-OcelotLayer output, or give one region.", "Region");
+                    ConsiderChecked(() =>
+                    {
+                        var region = Region is { Length: 1 } one && !string.IsNullOrWhiteSpace(one[0]) ? AwsRegion.Validate(one[0]) : null;
+                        return LayerVersionIdentity.Resolve(LayerName, Version, region, LayerVersionArn, "the layer version");
+                    });
                     break;
                 case ByPattern:
                     var query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit)
                         with { SkipMetadata = true };
                     foreach (var version in LayerSelection.List(this, query, Cancellation))
-                        Consider(new LayerVersionReference(version.LayerName, version.Version, version.Region), version.LayerVersionArn);
+                        Consider(new LayerVersionReference(version.LayerName, version.Version, version.Region, version.LayerVersionArn));
                     break;
             }
         }
@@ -102,14 +113,32 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         }
     }
 
-    private void Consider(LayerVersionReference version, string? arn)
+    /// <summary>One object that does not identify exactly one version is refused on its own; the others go on.</summary>
+    private void ConsiderChecked(Func<LayerVersionReference> resolve)
     {
-        var target = arn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
+        LayerVersionReference version;
+        try
+        {
+            version = resolve();
+        }
+        catch (OcelotException ex)
+        {
+            WriteError(ErrorRecords.From(ex));
+            return;
+        }
+        Consider(version);
+    }
+
+    private void Consider(LayerVersionReference version)
+    {
+        var target = version.LayerVersionArn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
         if (!_seen.Add(target)) return;
         _usageGuard ??= new LayerUsageGuard(this, Connection, Cancellation);
-        if (!SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, arn, target)) return;
+        if (!SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, version.LayerVersionArn, target)) return;
         var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
-        if (Force && !whatIf ? true : ShouldProcess(target, "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item")))
+        var action = version.MetadataOnly ? "Remove the orphaned metadata item (the layer version no longer exists)"
+            : "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item");
+        if (Force && !whatIf ? true : ShouldProcess(target, action))
             _approved.Add((version, target));
     }
 

@@ -14,7 +14,7 @@ internal static class LayerSelection
     {
         AwsConnection.ValidateEndpoint(connection.EndpointUrl);
         var resolved = allRegions ? AwsRegion.Commercial : AwsConnection.ResolveRegions(regions);
-        var wildcards = patterns.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
+        var wildcards = patterns.Select(Wildcard).ToList();
         return new LayerQuery
         {
             Regions = resolved,
@@ -27,12 +27,31 @@ internal static class LayerSelection
         };
     }
 
-    /// <summary>Runs the listing; a failing region writes a non-terminating error and the others are still returned.</summary>
-    public static IReadOnlyList<LayerVersionInfo> List(PSCmdlet cmdlet, LayerQuery query, CancellationTokenSource cancellation)
+    /// <summary>A bad pattern is one input error before any request, not a failure in every region it would be matched in.</summary>
+    private static WildcardPattern Wildcard(string pattern)
+    {
+        var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+        try
+        {
+            wildcard.IsMatch(string.Empty); // the pattern is parsed on first use
+            return wildcard;
+        }
+        catch (WildcardPatternException ex)
+        {
+            throw new OcelotException(ErrorIds.LayerPatternInvalid, FailureKind.InvalidArgument,
+                $"-Pattern '{pattern}' is not a valid wildcard pattern: {ex.Message}",
+                "Use * and ? as wildcards; write a literal [ or ] as `[ or `] (or use [[] and []]).", pattern, ex);
+        }
+    }
+
+    /// <summary>Runs the listing (or, with <paramref name="orphaned"/>, the orphaned-metadata listing); a failing region writes a non-terminating error and the others are still returned.</summary>
+    public static IReadOnlyList<LayerVersionInfo> List(PSCmdlet cmdlet, LayerQuery query, CancellationTokenSource cancellation, bool orphaned = false)
     {
         LayerInventory.Result? result = null;
         var pump = new PipelinePump(cmdlet);
-        pump.Run(async token => result = await new LayerInventory(query).ListAsync(pump, token).ConfigureAwait(false), cancellation);
+        pump.Run(async token => result = orphaned
+            ? await new OrphanedMetadata(query).ListAsync(pump, token).ConfigureAwait(false)
+            : await new LayerInventory(query).ListAsync(pump, token).ConfigureAwait(false), cancellation);
         foreach (var failure in result!.Failures) cmdlet.WriteError(ErrorRecords.From(failure));
         return result.Versions;
     }

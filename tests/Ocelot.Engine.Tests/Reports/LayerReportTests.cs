@@ -53,7 +53,7 @@ public class LayerReportTests
 
             | Region | Layer ARN | Version | Published (DB Timestamp) |
             |--------|-----------|---------|-------------------------|
-            | ap-southeast-2 | `arn:aws:lambda:ap-southeast-2:123456789012:layer:ocel-amd64-full-0_158_0-prod:7` | 0_158_0 | 2025-07-02T14:06:23UTC |
+            | ap-southeast-2 | `arn:aws:lambda:ap-southeast-2:123456789012:layer:ocel-amd64-full-0_158_0-prod:7` | 7 | 2025-07-02T14:06:23UTC |
 
             ### minimal Distribution
 
@@ -61,15 +61,15 @@ public class LayerReportTests
 
             | Region | Layer ARN | Version | Published (DB Timestamp) |
             |--------|-----------|---------|-------------------------|
-            | eu-west-1 | `arn:aws:lambda:eu-west-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:1` | 0_158_0 | 2025-07-02T14:03:23UTC |
-            | us-east-1 | `arn:aws:lambda:us-east-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:2` | 0_158_0 | 2025-07-02T14:02:23UTC |
+            | eu-west-1 | `arn:aws:lambda:eu-west-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:1` | 1 | 2025-07-02T14:03:23UTC |
+            | us-east-1 | `arn:aws:lambda:us-east-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:2` | 2 | 2025-07-02T14:02:23UTC |
 
             #### arm64 Architecture
 
             | Region | Layer ARN | Version | Published (DB Timestamp) |
             |--------|-----------|---------|-------------------------|
-            | eu-west-1 | `arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-prod:4` | 0_158_0 | 2025-07-02T14:04:23UTC |
-            | eu-west-1 | `arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-beta:1` | 0_158_0 | 2025-07-02T14:05:23UTC |
+            | eu-west-1 | `arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-prod:4` | 4 | 2025-07-02T14:04:23UTC |
+            | eu-west-1 | `arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-beta:1` | 1 | 2025-07-02T14:05:23UTC |
 
             ## Usage Instructions
 
@@ -91,7 +91,7 @@ public class LayerReportTests
         var expected = string.Join("\n",
             "## Release Details for minimal - Collector v0.158.0\n",
             "### Distribution Description\n",
-            "> OTLP receiver\n\n\n",
+            "> OTLP receiver\n\n",
             "### Build Tags Used:\n",
             "- `lambdacomponents.custom`",
             "- `lambdacomponents.receiver.otlp`",
@@ -137,12 +137,39 @@ public class LayerReportTests
     }
 
     [Fact]
-    public void Terraform_maps_each_distribution_and_architecture_to_the_newest_ARN_per_region()
+    public void Terraform_maps_distribution_release_group_and_architecture_to_the_newest_ARN_per_region_keeping_every_group()
     {
-        var terraform = LayerReport.Terraform(Known);
-        Assert.Contains("    \"minimal\" = {\n      \"amd64\" = {\n        \"eu-west-1\" = \"arn:aws:lambda:eu-west-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:1\"\n" +
-            "        \"us-east-1\" = \"arn:aws:lambda:us-east-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:2\"\n      }\n", terraform);
-        Assert.Contains("        \"eu-west-1\" = \"arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-beta:1\"\n", terraform);
+        var expected = """
+            locals {
+              ocelot_layer_arns = {
+                "full" = {
+                  "prod" = {
+                    "amd64" = {
+                      "ap-southeast-2" = "arn:aws:lambda:ap-southeast-2:123456789012:layer:ocel-amd64-full-0_158_0-prod:7"
+                    }
+                  }
+                }
+                "minimal" = {
+                  "beta" = {
+                    "arm64" = {
+                      "eu-west-1" = "arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-beta:1"
+                    }
+                  }
+                  "prod" = {
+                    "amd64" = {
+                      "eu-west-1" = "arn:aws:lambda:eu-west-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:1"
+                      "us-east-1" = "arn:aws:lambda:us-east-1:123456789012:layer:ocel-amd64-minimal-0_158_0-prod:2"
+                    }
+                    "arm64" = {
+                      "eu-west-1" = "arn:aws:lambda:eu-west-1:123456789012:layer:ocel-arm64-minimal-0_158_0-prod:4"
+                    }
+                  }
+                }
+              }
+            }
+
+            """;
+        Assert.Equal(expected, LayerReport.Terraform(Known));
     }
 
     [Fact]

@@ -31,9 +31,11 @@ public sealed partial class LambdaLayerClient : AmazonServiceClient
     /// <param name="region">Region name; when empty, the profile's region, then AWS_REGION and the rest of the SDK's chain.</param>
     /// <param name="profileName">Shared config/credentials profile; when empty, the SDK's default credential chain.</param>
     /// <param name="endpointUrl">Endpoint override; when empty, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL or the profile's, else the regional endpoint.</param>
-    public static LambdaLayerClient Create(string? region, string? profileName = null, string? endpointUrl = null)
+    /// <param name="withoutRetries">No SDK retries: for a call that is not idempotent (PublishLayerVersion), whose caller checks the outcome before trying again.</param>
+    public static LambdaLayerClient Create(string? region, string? profileName = null, string? endpointUrl = null, bool withoutRetries = false)
     {
         var config = new LambdaLayerClientConfig();
+        if (withoutRetries) config.MaxErrorRetry = 0;
         AWSCredentials? credentials = null;
         CredentialProfile? profile = null;
         if (!string.IsNullOrWhiteSpace(profileName))

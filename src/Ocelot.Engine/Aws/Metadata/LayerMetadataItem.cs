@@ -106,61 +106,92 @@ public sealed record LayerMetadataItem
     }
 
     /// <summary>
-    /// Reads an item written by Ocelot or by the Python tool. Missing optional attributes become null;
-    /// only <c>layer_arn</c>, the table key, must be present.
+    /// Reads an item written by Ocelot or by the Python tool. Missing optional attributes become null; only
+    /// <c>layer_arn</c>, the table key, must be present. Items come from anyone who can write the table, so an
+    /// attribute of the wrong type, or a number that is not an integer Ocelot can hold, is a
+    /// <see cref="LayerMetadataFormatException"/> naming the item and the attribute, never a crash.
     /// </summary>
     public static LayerMetadataItem FromAttributeMap(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        var layerArn = ReadString(item, A.LayerArn)
-            ?? throw new ArgumentException($"The item has no '{A.LayerArn}' attribute.", nameof(item));
+        var layerArn = ReadString(item, A.LayerArn, null);
+        if (string.IsNullOrEmpty(layerArn)) throw new LayerMetadataFormatException(null, A.LayerArn, "the item has no layer ARN (its key)");
         return new LayerMetadataItem
         {
             LayerArn = layerArn,
-            Distribution = ReadString(item, A.Distribution) ?? "",
-            DistributionDescription = ReadString(item, A.DistributionDescription),
-            BaseLayerArn = ReadString(item, A.BaseLayerArn) ?? "",
-            Version = ReadNumber(item, A.Version) ?? 0,
-            Region = ReadString(item, A.Region) ?? "",
-            BaseName = ReadString(item, A.BaseName),
-            Architecture = ReadString(item, A.Architecture) ?? "",
-            LayerVersionStr = ReadString(item, A.LayerVersionStr),
-            CollectorVersionInput = ReadString(item, A.CollectorVersionInput),
-            Md5Hash = ReadString(item, A.Md5Hash) ?? "",
-            PublishTimestamp = ReadString(item, A.PublishTimestamp),
-            Public = item.TryGetValue(A.Public, out var isPublic) && isPublic.BOOL == true,
-            CompatibleRuntimes = ReadList(item, A.CompatibleRuntimes),
-            Sha256 = ReadString(item, A.Sha256),
-            CodeSha256 = ReadString(item, A.CodeSha256),
-            CodeSize = ReadNumber(item, A.CodeSize),
-            UpstreamRepo = ReadString(item, A.UpstreamRepo),
-            UpstreamCommit = ReadString(item, A.UpstreamCommit),
-            BuildTags = ReadList(item, A.BuildTags),
-            SharedWith = ReadList(item, A.SharedWith),
-            ReleaseGroup = ReadString(item, A.ReleaseGroup),
-            OcelotVersion = ReadString(item, A.OcelotVersion),
+            Distribution = ReadString(item, A.Distribution, layerArn) ?? "",
+            DistributionDescription = ReadString(item, A.DistributionDescription, layerArn),
+            BaseLayerArn = ReadString(item, A.BaseLayerArn, layerArn) ?? "",
+            Version = ReadNumber(item, A.Version, layerArn) ?? 0,
+            Region = ReadString(item, A.Region, layerArn) ?? "",
+            BaseName = ReadString(item, A.BaseName, layerArn),
+            Architecture = ReadString(item, A.Architecture, layerArn) ?? "",
+            LayerVersionStr = ReadString(item, A.LayerVersionStr, layerArn),
+            CollectorVersionInput = ReadString(item, A.CollectorVersionInput, layerArn),
+            Md5Hash = ReadString(item, A.Md5Hash, layerArn) ?? "",
+            PublishTimestamp = ReadString(item, A.PublishTimestamp, layerArn),
+            Public = ReadBool(item, A.Public, layerArn) ?? false,
+            CompatibleRuntimes = ReadList(item, A.CompatibleRuntimes, layerArn),
+            Sha256 = ReadString(item, A.Sha256, layerArn),
+            CodeSha256 = ReadString(item, A.CodeSha256, layerArn),
+            CodeSize = ReadNumber(item, A.CodeSize, layerArn),
+            UpstreamRepo = ReadString(item, A.UpstreamRepo, layerArn),
+            UpstreamCommit = ReadString(item, A.UpstreamCommit, layerArn),
+            BuildTags = ReadList(item, A.BuildTags, layerArn),
+            SharedWith = ReadList(item, A.SharedWith, layerArn),
+            ReleaseGroup = ReadString(item, A.ReleaseGroup, layerArn),
+            OcelotVersion = ReadString(item, A.OcelotVersion, layerArn),
             Components = item.TryGetValue(A.Components, out var components) ? StoredComponents.FromAttribute(components) : null,
-            ConfigProviders = ReadList(item, A.ConfigProviders),
+            ConfigProviders = ReadList(item, A.ConfigProviders, layerArn),
         };
     }
 
     public static LayerMetadataItem FromAttributeMap(Dictionary<string, AttributeValue> item) =>
         FromAttributeMap((IReadOnlyDictionary<string, AttributeValue>)item);
 
-    private static string? ReadString(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) ? value.S ?? value.N : null;
+    private static bool IsNull(AttributeValue value) => value.NULL == true;
+
+    private static string? ReadString(IReadOnlyDictionary<string, AttributeValue> item, string name, string? layerArn)
+    {
+        if (!item.TryGetValue(name, out var value) || value is null || IsNull(value)) return null;
+        return value.S ?? value.N ?? throw new LayerMetadataFormatException(layerArn, name, "it is not a string");
+    }
 
     // Numbers are N when written by either tool; S is accepted in case an item was edited by hand.
-    private static long? ReadNumber(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value)
-        && decimal.TryParse(value.N ?? value.S, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-            ? (long)number
-            : null;
+    private static long? ReadNumber(IReadOnlyDictionary<string, AttributeValue> item, string name, string? layerArn)
+    {
+        if (!item.TryGetValue(name, out var value) || value is null || IsNull(value)) return null;
+        var text = value.N ?? value.S ?? throw new LayerMetadataFormatException(layerArn, name, "it is not a number");
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            throw new LayerMetadataFormatException(layerArn, name, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? $"{Shorten(text)} is not a whole number Ocelot can hold"
+                : $"'{Shorten(text)}' is not a number");
+        if (number != decimal.Truncate(number) || number < long.MinValue || number > long.MaxValue)
+            throw new LayerMetadataFormatException(layerArn, name, $"{Shorten(text)} is not a whole number Ocelot can hold");
+        return (long)number;
+    }
+
+    private static bool? ReadBool(IReadOnlyDictionary<string, AttributeValue> item, string name, string? layerArn)
+    {
+        if (!item.TryGetValue(name, out var value) || value is null || IsNull(value)) return null;
+        return value.BOOL ?? throw new LayerMetadataFormatException(layerArn, name, "it is not a boolean");
+    }
 
     // boto3 writes Python lists as L; a string set (SS) is accepted too, since boto3 writes Python sets that way.
-    private static IReadOnlyList<string>? ReadList(IReadOnlyDictionary<string, AttributeValue> item, string name)
+    private static IReadOnlyList<string>? ReadList(IReadOnlyDictionary<string, AttributeValue> item, string name, string? layerArn)
     {
-        if (!item.TryGetValue(name, out var value)) return null;
-        if (value.L is { } list) return list.Select(v => v.S ?? "").ToList();
-        return value.SS?.ToList();
+        if (!item.TryGetValue(name, out var value) || value is null || IsNull(value)) return null;
+        if (value.L is { } list)
+            return list.Select(v => v?.S ?? v?.N ?? throw new LayerMetadataFormatException(layerArn, name, "it holds something other than strings")).ToList();
+        return value.SS?.ToList() ?? throw new LayerMetadataFormatException(layerArn, name, "it is not a list of strings");
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+}
+
+/// <summary>A metadata item that cannot be read as one: the item (by its key, when it has one) and the attribute at fault.</summary>
+public sealed class LayerMetadataFormatException(string? layerArn, string attribute, string problem)
+    : Exception($"The metadata item '{layerArn ?? "(no layer_arn)"}' is malformed: attribute '{attribute}': {problem}.")
+{
+    public string? LayerArn { get; } = layerArn;
+    public string Attribute { get; } = attribute;
 }

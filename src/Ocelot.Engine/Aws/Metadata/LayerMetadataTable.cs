@@ -76,21 +76,25 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
         } while (startKey is not null);
     }
 
+    /// <param name="onMalformed">Called for an item that cannot be read, which is then skipped; null to throw instead.</param>
     public async IAsyncEnumerable<LayerMetadataItem> ScanAsync(
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default, Action<LayerMetadataFormatException>? onMalformed = null)
     {
         Dictionary<string, AttributeValue>? startKey = null;
         do
         {
             var request = new ScanRequest { TableName = TableName, ExclusiveStartKey = startKey, Limit = PageSize };
             var page = await Call("Scan", () => client.ScanAsync(request, cancellationToken));
-            foreach (var item in page.Items ?? []) yield return LayerMetadataItem.FromAttributeMap(item);
+            foreach (var item in page.Items ?? [])
+                if (Read(item, onMalformed) is { } parsed) yield return parsed;
             startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         } while (startKey is not null);
     }
 
     /// <summary>The items of many versions at once (BatchGetItem, 100 keys a request, unprocessed keys retried).</summary>
-    public async Task<IReadOnlyDictionary<string, LayerMetadataItem>> GetManyAsync(IEnumerable<string> layerArns, CancellationToken cancellationToken = default)
+    /// <param name="onMalformed">Called for an item that cannot be read, which is then left out; null to throw instead.</param>
+    public async Task<IReadOnlyDictionary<string, LayerMetadataItem>> GetManyAsync(IEnumerable<string> layerArns, CancellationToken cancellationToken = default,
+        Action<LayerMetadataFormatException>? onMalformed = null)
     {
         var found = new Dictionary<string, LayerMetadataItem>(StringComparer.Ordinal);
         foreach (var chunk in layerArns.Distinct(StringComparer.Ordinal).Chunk(100))
@@ -103,8 +107,7 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
                 var response = await Call("BatchGetItem", () => client.BatchGetItemAsync(request, cancellationToken));
                 foreach (var item in response.Responses?.GetValueOrDefault(TableName) ?? [])
                 {
-                    var parsed = LayerMetadataItem.FromAttributeMap(item);
-                    found[parsed.LayerArn] = parsed;
+                    if (Read(item, onMalformed) is { } parsed) found[parsed.LayerArn] = parsed;
                 }
                 pending = response.UnprocessedKeys?.GetValueOrDefault(TableName) ?? new KeysAndAttributes();
             }
@@ -114,6 +117,17 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
 
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await DescribeOrNullAsync(cancellationToken) is not null;
+
+    /// <summary>Whether the table exists, checking its schema when it does (a preflight before anything is published).</summary>
+    /// <exception cref="MetadataTableSchemaMismatchException">The table exists with other keys or indexes.</exception>
+    public async Task<bool> CheckSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await DescribeOrNullAsync(cancellationToken);
+        if (table is null) return false;
+        var differences = MetadataTableSchema.FindDifferences(table);
+        if (differences.Count > 0) throw new MetadataTableSchemaMismatchException(TableName, differences);
+        return true;
+    }
 
     /// <summary>Creates the table if it is missing and waits until it is ACTIVE.</summary>
     /// <exception cref="MetadataTableSchemaMismatchException">The table exists with other keys or indexes.</exception>
@@ -170,6 +184,19 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
         }
         catch (MetadataTableNotFoundException)
         {
+            return null;
+        }
+    }
+
+    private static LayerMetadataItem? Read(Dictionary<string, AttributeValue> item, Action<LayerMetadataFormatException>? onMalformed)
+    {
+        try
+        {
+            return LayerMetadataItem.FromAttributeMap(item);
+        }
+        catch (LayerMetadataFormatException malformed) when (onMalformed is not null)
+        {
+            onMalformed(malformed);
             return null;
         }
     }

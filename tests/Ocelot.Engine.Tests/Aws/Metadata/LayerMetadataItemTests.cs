@@ -84,3 +84,64 @@ public sealed class LayerMetadataItemTests
     private static LayerMetadataItem WithoutLists(LayerMetadataItem item) =>
         item with { CompatibleRuntimes = null, BuildTags = null, SharedWith = null };
 }
+
+/// <summary>Items come from anyone who can write the table: one that cannot be read is an error naming it and the attribute, never a crash.</summary>
+public sealed class MalformedLayerMetadataItemTests
+{
+    private const string Arn = SampleItems.BaseLayerArn + ":3";
+
+    public static TheoryData<string, AttributeValue, string> Malformed => new()
+    {
+        { "version", new() { N = "123456789012345678901234567890" }, "not a whole number" },
+        { "version", new() { N = "9223372036854775808" }, "not a whole number" },
+        { "version", new() { N = "1.5" }, "not a whole number" },
+        { "version", new() { S = "three" }, "is not a number" },
+        { "code_size", new() { N = "1e400" }, "not a whole number" },
+        { "version", new() { BOOL = true }, "it is not a number" },
+        { "distribution", new() { M = new() { ["a"] = new() { S = "b" } } }, "it is not a string" },
+        { "distribution", new() { BOOL = false }, "it is not a string" },
+        { "public", new() { S = "true" }, "it is not a boolean" },
+        { "build_tags", new() { S = "custom" }, "not a list of strings" },
+        { "shared_with", new() { L = [new() { M = new() { ["x"] = new() { S = "y" } } }] }, "something other than strings" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void An_attribute_of_the_wrong_type_or_an_unholdable_number_names_the_item_and_attribute(string attribute, AttributeValue value, string problem)
+    {
+        var map = new Dictionary<string, AttributeValue> { ["layer_arn"] = new() { S = Arn }, [attribute] = value };
+        var failure = Assert.Throws<LayerMetadataFormatException>(() => LayerMetadataItem.FromAttributeMap(map));
+        Assert.Equal(Arn, failure.LayerArn);
+        Assert.Equal(attribute, failure.Attribute);
+        Assert.Contains(problem, failure.Message);
+        Assert.Contains(Arn, failure.Message);
+    }
+
+    [Fact]
+    public void An_item_without_a_string_key_is_malformed()
+    {
+        Assert.Equal("layer_arn", Assert.Throws<LayerMetadataFormatException>(() => LayerMetadataItem.FromAttributeMap(new Dictionary<string, AttributeValue>
+        {
+            ["version"] = new() { N = "1" },
+        })).Attribute);
+        Assert.Throws<LayerMetadataFormatException>(() => LayerMetadataItem.FromAttributeMap(new Dictionary<string, AttributeValue>
+        {
+            ["layer_arn"] = new() { L = [] },
+        }));
+    }
+
+    [Fact]
+    public void Null_attributes_and_the_largest_holdable_number_are_read()
+    {
+        var item = LayerMetadataItem.FromAttributeMap(new Dictionary<string, AttributeValue>
+        {
+            ["layer_arn"] = new() { S = Arn },
+            ["code_size"] = new() { N = "9223372036854775807" },
+            ["distribution"] = new() { NULL = true },
+            ["version"] = new() { N = "3.0" },
+        });
+        Assert.Equal(long.MaxValue, item.CodeSize);
+        Assert.Equal(3, item.Version);
+        Assert.Equal("", item.Distribution);
+    }
+}
