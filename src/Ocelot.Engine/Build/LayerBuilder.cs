@@ -78,7 +78,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         var missing = new List<string>();
         foreach (var architecture in request.Architectures)
         {
-            var cached = request.Force ? null : cache.TryGet(keys[architecture].Value);
+            var cached = request.SkipCache ? null : cache.TryGet(keys[architecture].Value);
             if (cached is null)
             {
                 missing.Add(architecture);

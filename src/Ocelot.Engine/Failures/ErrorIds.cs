@@ -73,4 +73,9 @@ public static class ErrorIds
     public const string MetadataDeleteFailed = nameof(MetadataDeleteFailed);
     public const string ReportInputInvalid = nameof(ReportInputInvalid);
     public const string StepSummaryNotSet = nameof(StepSummaryNotSet);
+
+    // AWS conventions: credentials, confirmation, round-tripped input (issue 9)
+    public const string AwsProfileNotFound = nameof(AwsProfileNotFound);
+    public const string CredentialsInvalid = nameof(CredentialsInvalid);
+    public const string InputObjectInvalid = nameof(InputObjectInvalid);
 }

@@ -15,7 +15,7 @@ namespace Ocelot.Engine.Publishing;
 public sealed class LayerPublisher(PublishSettings settings)
 {
     private readonly Lazy<Amazon.DynamoDBv2.IAmazonDynamoDB> _dynamo = new(() =>
-        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection.ProfileName, settings.Connection.EndpointUrl));
+        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection));
     private int _tableMissingReported;
 
     public async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(PublishPlan plan, IReadOnlyList<string> regions, int throttleLimit,
@@ -45,11 +45,11 @@ public sealed class LayerPublisher(PublishSettings settings)
         LayerVersionInfo? version = null;
         try
         {
-            using var lambda = LambdaLayerClient.Create(region, settings.Connection.ProfileName, settings.Connection.EndpointUrl);
+            using var lambda = LambdaLayerClient.Create(region, settings.Connection);
 
             step = "checking for a version with the same content";
             Report(step);
-            var existing = settings.Force ? null : await FindExistingAsync(lambda, name, plan.Digests.Md5, cancellationToken).ConfigureAwait(false);
+            var existing = settings.AllowDuplicate ? null : await FindExistingAsync(lambda, name, plan.Digests.Md5, cancellationToken).ConfigureAwait(false);
             LayerVersionDetails details;
             var status = LayerVersionStatus.Reused;
             if (existing is not null)
@@ -260,7 +260,9 @@ public sealed class LayerPublisher(PublishSettings settings)
         Region = region,
         Architecture = plan.Artifact.Architecture,
         Distribution = plan.Artifact.Distribution,
+        DistributionDescription = plan.Artifact.DistributionDescription,
         CollectorVersion = plan.Artifact.CollectorVersion,
+        LayerVersionString = plan.Name.VersionString,
         ReleaseGroup = settings.ReleaseGroup,
         Md5 = plan.Digests.Md5,
         CodeSha256 = details.Content.CodeSha256,

@@ -23,15 +23,16 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public OcelotDistribution[] InputObject { get; set; } = [];
 
-    /// <summary>Distribution names (wildcards allowed), instead of piping Get-OcelotDistribution.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
+    /// <summary>Distribution names (wildcards allowed), instead of piping Get-OcelotDistribution; strings piped in bind here.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+    [Alias("Name")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(DistributionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Distribution { get; set; } = [];
 
     /// <summary>With -Distribution: the distributions.yaml file (or its folder) to read.</summary>
-    [Parameter(ParameterSetName = ByName)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
     [ValidateNotNullOrEmpty]
     public string? ConfigPath { get; set; }
 
@@ -56,9 +57,9 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string OutputDirectory { get; set; } = "./build";
 
-    /// <summary>Build even when the cache holds an identical artifact.</summary>
+    /// <summary>Build from source even when the build cache holds an identical artifact (the new build replaces it).</summary>
     [Parameter]
-    public SwitchParameter Force { get; set; }
+    public SwitchParameter SkipCache { get; set; }
 
     /// <summary>Keep the build tree (upstream checkout with the overlay) and say where it is.</summary>
     [Parameter]
@@ -79,7 +80,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
             UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)),
             SessionState.Path.CurrentFileSystemLocation.ProviderPath,
             MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(InvokeOcelotBuildCommand).Assembly.GetName().Version!.ToString(),
-            Force,
+            SkipCache,
             KeepWorkingTree,
             Environment.GetEnvironmentVariable(FaultInjection.EnvironmentVariable),
             Environment.GetEnvironmentVariable("OCELOT_GO"));

@@ -23,15 +23,20 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public OcelotLayerVersion[] InputObject { get; set; } = [];
 
-    /// <summary>The layer name (with -Version and -Region; bindable by property name).</summary>
+    /// <summary>The full layer name (with -VersionNumber and -Region; bindable by property name).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
-    [ValidatePattern("^[a-zA-Z0-9_-]{1,140}$")]
+    [ValidatePattern(@"\A[a-zA-Z0-9_-]{1,140}\z")]
     public string? LayerName { get; set; }
 
-    /// <summary>The version number to delete.</summary>
+    /// <summary>The version number to delete (binds from a Version property too).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    [Alias("Version")]
     [ValidateRange(1, long.MaxValue)]
-    public long Version { get; set; }
+    public long VersionNumber { get; set; }
+
+    /// <summary>By property name (e.g. from Import-Csv): the version's ARN, which must agree with -LayerName, -VersionNumber and -Region.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    public string? LayerVersionArn { get; set; }
 
     /// <summary>With -LayerName/-Version: the version's region (by property name). With -Pattern: the regions to search.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
@@ -48,7 +53,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter(ParameterSetName = ByPattern)]
     public SwitchParameter AllRegions { get; set; }
 
-    /// <summary>Skips the confirmation prompt (-WhatIf still only reports).</summary>
+    /// <summary>Skips the confirmation prompt; -WhatIf and $WhatIfPreference still hold.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -71,12 +76,14 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
             switch (ParameterSetName)
             {
                 case ByInputObject:
-                    foreach (var item in InputObject) Consider(new LayerVersionReference(item.LayerName, item.Version, item.Region), item.LayerVersionArn);
+                    foreach (var item in InputObject) Consider(Engine.Inventory.LayerVersionArn.Check(item.LayerVersionArn, item.LayerName, item.Version, item.Region), item.LayerVersionArn);
                     break;
                 case ByProperties:
                     var region = AwsRegion.Validate(Region is { Length: 1 } one ? one[0] : throw new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
-                        "Give exactly one -Region with -LayerName and -Version.", "Pipe Get-OcelotLayer output, or give one region.", "Region"));
-                    Consider(new LayerVersionReference(LayerName!, Version, region), null);
+                        "Give exactly one -Region with -LayerName and -VersionNumber.", "Pipe Get-OcelotLayer output, or give one region.", "Region"));
+                    var named = new LayerVersionReference(LayerName!, VersionNumber, region);
+                    if (LayerVersionArn is { Length: > 0 } arn) Consider(Engine.Inventory.LayerVersionArn.Check(arn, LayerName, VersionNumber, region), arn);
+                    else if (LookUpArn(named) is { } found) Consider(named, found);
                     break;
                 case ByPattern:
                     var query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit)
@@ -92,13 +99,26 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         }
     }
 
-    private void Consider(LayerVersionReference version, string? arn)
+    /// <summary>-WhatIf and -Confirm name the version ARN whatever the input was, so a name and number are looked up first.</summary>
+    private string? LookUpArn(LayerVersionReference version)
     {
-        var target = arn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
-        if (!_seen.Add(target)) return;
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
-        if (Force && !whatIf ? true : ShouldProcess(target, "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item")))
-            _approved.Add((version, target));
+        string? arn = null;
+        try
+        {
+            new PipelinePump(this).Run(async token => arn = await Engine.Inventory.LayerVersionArn.LookUpAsync(version, Connection, token).ConfigureAwait(false), Cancellation);
+        }
+        catch (OcelotException ex)
+        {
+            WriteError(ErrorRecords.From(ex));
+        }
+        return arn;
+    }
+
+    private void Consider(LayerVersionReference version, string arn)
+    {
+        if (!_seen.Add(arn)) return;
+        if (Confirmation.ShouldProceed(this, Force, arn, "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item")))
+            _approved.Add((version, arn));
     }
 
     protected override void EndProcessing()
@@ -107,7 +127,6 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         string metadataRegion;
         try
         {
-            AwsConnection.ValidateEndpoint(EndpointUrl);
             metadataRegion = ResolveMetadataRegion(_approved[0].Version.Region);
         }
         catch (OcelotException ex)

@@ -12,8 +12,7 @@ internal static class LayerSelection
     public static LayerQuery Query(string[] patterns, string[]? regions, bool allRegions, string metadataTable,
         Func<string, string> metadataRegion, AwsConnection connection, int throttleLimit)
     {
-        AwsConnection.ValidateEndpoint(connection.EndpointUrl);
-        var resolved = allRegions ? AwsRegion.Commercial : AwsConnection.ResolveRegions(regions);
+        var resolved = allRegions ? AwsRegion.Commercial : connection.ResolveRegions(regions);
         var wildcards = patterns.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
         return new LayerQuery
         {
