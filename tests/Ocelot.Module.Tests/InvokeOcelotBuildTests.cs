@@ -245,6 +245,8 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         Assert.Equal("GoToolchainTooOld,Ocelot.Commands.InvokeOcelotBuildCommand", error.FullyQualifiedErrorId);
         Assert.Contains("1.99.1", error.Exception.Message);
         Assert.Contains("go1.19", error.Exception.Message);
+        // Go 1.19 cannot switch toolchains (1.21+ can, with GOTOOLCHAIN=auto): the refusal says so.
+        Assert.Contains("older than 1.21", error.Exception.Message);
     }
 
     [Fact]
