@@ -10,7 +10,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Turns layer versions (from Get-OcelotLayer or Publish-OcelotLayer) into a report: Markdown, release notes, JSON or Terraform.</para>
 /// </summary>
-[Cmdlet(VerbsData.ConvertTo, "OcelotReport")]
+[Cmdlet(VerbsData.ConvertTo, "OcelotReport", HelpUri = HelpLinks.CmdletDocs + "ConvertTo-OcelotReport.md")]
 [OutputType(typeof(string))]
 public sealed class ConvertToOcelotReportCommand : PSCmdlet
 {

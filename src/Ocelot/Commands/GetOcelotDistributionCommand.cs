@@ -9,7 +9,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Gets the distributions defined in distributions.yaml, with their base chains resolved.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "OcelotDistribution")]
+[Cmdlet(VerbsCommon.Get, "OcelotDistribution", HelpUri = HelpLinks.CmdletDocs + "Get-OcelotDistribution.md")]
 [OutputType(typeof(OcelotDistribution))]
 public sealed class GetOcelotDistributionCommand : PSCmdlet
 {

@@ -11,7 +11,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Lists published layer versions across regions, enriched with their Ocelot metadata.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "OcelotLayer", DefaultParameterSetName = ByRegion)]
+[Cmdlet(VerbsCommon.Get, "OcelotLayer", DefaultParameterSetName = ByRegion, HelpUri = HelpLinks.CmdletDocs + "Get-OcelotLayer.md")]
 [OutputType(typeof(OcelotLayerVersion))]
 public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
 {

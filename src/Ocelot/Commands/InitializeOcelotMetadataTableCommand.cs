@@ -8,7 +8,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Creates the DynamoDB table that records published layers (the reference tool's schema), if it does not exist.</para>
 /// </summary>
-[Cmdlet(VerbsData.Initialize, "OcelotMetadataTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Initialize, "OcelotMetadataTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.CmdletDocs + "Initialize-OcelotMetadataTable.md")]
 [OutputType(typeof(OcelotMetadataTable))]
 public sealed class InitializeOcelotMetadataTableCommand : OcelotAwsCmdlet
 {

@@ -12,7 +12,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Builds the collector layer zip of distributions, for one or more architectures.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject)]
+[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject, HelpUri = HelpLinks.CmdletDocs + "Invoke-OcelotBuild.md")]
 [OutputType(typeof(OcelotLayerArtifact))]
 public sealed class InvokeOcelotBuildCommand : PSCmdlet
 {

@@ -11,7 +11,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Publishes layer zips as Lambda layer versions in one or more regions, reusing identical versions, and records them in DynamoDB.</para>
 /// </summary>
-[Cmdlet(VerbsData.Publish, "OcelotLayer", DefaultParameterSetName = ByArtifact, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Publish, "OcelotLayer", DefaultParameterSetName = ByArtifact, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.CmdletDocs + "Publish-OcelotLayer.md")]
 [OutputType(typeof(OcelotLayerVersion))]
 public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
 {

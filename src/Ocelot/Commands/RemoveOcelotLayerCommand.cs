@@ -11,7 +11,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Deletes layer versions and their metadata items.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "OcelotLayer", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "OcelotLayer", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.CmdletDocs + "Remove-OcelotLayer.md")]
 [OutputType(typeof(OcelotLayerRemoval))]
 public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
 {
