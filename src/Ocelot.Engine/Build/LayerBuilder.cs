@@ -103,6 +103,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             Report($"{distribution.Name}: checking out {upstream.Commit[..12]}");
             UpstreamCache.Export(upstream, tree, cancellationToken);
             var (collectorVersion, goDirective) = ReadUpstreamModule(collector, upstream);
+            Report($"{distribution.Name}: checking the Go toolchain");
             var goVersion = await CheckGoVersionAsync(go, collector, goDirective, cancellationToken).ConfigureAwait(false);
             Step();
 

@@ -131,8 +131,12 @@ public sealed class LayerPublisher(PublishSettings settings)
         var megabytes = size / 1048576.0;
         if (size <= limit && !plan.StagingBuckets.ContainsKey(region))
         {
-            await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path),
-                position => report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size))));
+            var throttle = new ProgressThrottle(ProgressThrottle.DefaultInterval);
+            await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path), position =>
+            {
+                if (position >= size) report($"uploaded {megabytes:0.0} MB; waiting for Lambda to publish the version", 80);
+                else if (throttle.ShouldReport()) report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size)));
+            });
             report($"uploading {megabytes:0.0} MB", 0);
             return await lambda.PublishLayerVersionAsync(input with { Content = LayerContent.FromZip(file) }, cancellationToken).ConfigureAwait(false);
         }
@@ -143,8 +147,13 @@ public sealed class LayerPublisher(PublishSettings settings)
         using var s3 = S3ClientFactory.Create(region, settings.Connection);
         var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
         sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");
+        var stagingThrottle = new ProgressThrottle(ProgressThrottle.DefaultInterval);
         await S3Staging.UploadAsync(s3, bucket, key, plan.Artifact.Path,
-            (sent, total) => report($"uploading to s3://{bucket}: {sent / 1048576.0:0.0} of {total / 1048576.0:0.0} MB", (int)(80 * sent / Math.Max(1, total))),
+            (sent, total) =>
+            {
+                if (stagingThrottle.ShouldReport(final: sent >= total))
+                    report($"uploading to s3://{bucket}: {sent / 1048576.0:0.0} of {total / 1048576.0:0.0} MB", (int)(80 * sent / Math.Max(1, total)));
+            },
             cancellationToken).ConfigureAwait(false);
         try
         {
