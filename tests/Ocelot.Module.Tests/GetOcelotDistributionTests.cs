@@ -98,7 +98,7 @@ public class GetOcelotDistributionTests
     {
         var text = ModuleSession.Run("Get-OcelotDistribution | Out-Host").AssertSucceeded().HostText;
         var lines = text.Split('\n');
-        Assert.Matches(@"^Name\s+Base\s+Tags\s+Components\s+Description", lines.First(l => l.StartsWith("Name")));
+        Assert.Matches(@"^Name\s+Base\s+BuildTags.Count\s+Components.Count\s+Description", lines.First(l => l.StartsWith("Name")));
         Assert.Matches(@"^minimal-forwarder\s+minimal\s+8\s+3\s+Minimal \+ Span Event to Log connector", lines.First(l => l.StartsWith("minimal-forwarder")));
         Assert.Matches(@"^default\s+15\s+0\s+Base upstream components", lines.First(l => l.StartsWith("default")));
         Assert.DoesNotContain("Intended for the", text);
