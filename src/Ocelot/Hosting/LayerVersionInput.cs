@@ -53,15 +53,34 @@ internal static class LayerVersionInput
             Md5 = Text("Md5"),
             CodeSha256 = Text("CodeSha256"),
             CodeSize = Number<long>("CodeSize"),
-            CreatedDate = Number<DateTimeOffset>("CreatedDate"),
+            CreatedDate = Date(input.Properties["CreatedDate"]?.Value),
             Description = Text("Description"),
             LicenseInfo = Text("LicenseInfo"),
             CompatibleRuntimes = List("CompatibleRuntimes"),
             Status = Enum.TryParse<LayerVersionStatus>(Text("Status"), out var status) ? status : LayerVersionStatus.Listed,
             SharedWith = List("SharedWith"),
-            Public = Number<bool>("Public"),
+            Public = input.Properties["Public"]?.Value switch
+            {
+                null => null,
+                bool flag => flag,
+                PSObject { BaseObject: bool flag } => flag,
+                var other => bool.TryParse(other.ToString(), out var flag) ? flag : throw Invalid($"Public is '{other}', not True or False.", "Public"),
+            },
         };
     }
+
+    /// <summary>A DateTimeOffset survives Clixml only as a property bag (its UtcDateTime keeps the ticks) and CSV as text.</summary>
+    private static DateTimeOffset? Date(object? value) => value switch
+    {
+        null => null,
+        PSObject { BaseObject: var inner } when inner is DateTimeOffset or DateTime => Date(inner),
+        DateTimeOffset offset => offset,
+        DateTime time => new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time),
+        PSObject bag when bag.Properties["UtcDateTime"]?.Value is DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        _ when DateTimeOffset.TryParse(value.ToString(), CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
+        _ when DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
+        _ => throw Invalid($"CreatedDate is '{value}', not a date.", "CreatedDate"),
+    };
 
     private static OcelotException Invalid(string message, string property) =>
         new(ErrorIds.InputObjectInvalid, FailureKind.InvalidData, message,
