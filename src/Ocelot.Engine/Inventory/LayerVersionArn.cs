@@ -47,6 +47,6 @@ public static partial class LayerVersionArn
         new(ErrorIds.InputObjectInvalid, FailureKind.InvalidArgument, message,
             "Pipe the objects Get-OcelotLayer or Publish-OcelotLayer wrote, unchanged, or give -LayerName, -VersionNumber and -Region alone.", arn);
 
-    [GeneratedRegex(@"\Aarn:aws[a-z-]*:lambda:(?<region>[a-z0-9-]{1,32}):\d{12}:layer:(?<name>[A-Za-z0-9_-]{1,140}):(?<version>[1-9][0-9]{0,15})\z")]
+    [GeneratedRegex(@"\Aarn:aws[a-z-]*:lambda:(?<region>[a-z0-9-]{1,32}):[0-9]{12}:layer:(?<name>[A-Za-z0-9_-]{1,140}):(?<version>[1-9][0-9]{0,15})\z")]
     private static partial Regex Pattern();
 }
