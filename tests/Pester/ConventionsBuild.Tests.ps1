@@ -34,6 +34,20 @@ Describe 'Build conventions' {
         $rebuilt.Md5 | Should -Be $artifact.Md5
     }
 
+    It '-WhatIf says which zip each distribution would become, and fetches and writes nothing' {
+        $out = [System.IO.Path]::Combine($go.Root, 'whatif-out')
+        $manifest = [System.IO.Path]::Combine((Get-RepositoryRoot), 'Ocelot.psd1')
+        $lines = Invoke-FreshPwsh ("Import-Module '$manifest'; " +
+            "'minimal', 'minimal-forwarder' | Invoke-OcelotBuild -Arch amd64, arm64 -UpstreamRepo '$($go.UpstreamFolder)' -UpstreamRef does-not-exist -OutputDirectory '$out' -WhatIf") `
+            -Environment @{ OCELOT_CACHE = [System.IO.Path]::Combine($go.Root, 'whatif-cache') }
+        $whatIf = @($lines | Where-Object { $_ -like 'What if:*' })
+        $whatIf | Should -HaveCount 2
+        $whatIf[0] | Should -BeLike "*$([System.IO.Path]::Combine($out, 'collector-amd64-minimal.zip')), $([System.IO.Path]::Combine($out, 'collector-arm64-minimal.zip'))*"
+        $whatIf[1] | Should -BeLike '*collector-amd64-minimal-forwarder.zip*'
+        Test-Path -LiteralPath $out | Should -BeFalse
+        Test-Path -LiteralPath ([System.IO.Path]::Combine($go.Root, 'whatif-cache')) | Should -BeFalse
+    }
+
     It '-SkipCache builds from source again; without it the cache answers' {
         (Invoke-OcelotBuild -Distribution minimal).FromCache | Should -BeTrue
         $fresh = Invoke-OcelotBuild -Distribution minimal -SkipCache

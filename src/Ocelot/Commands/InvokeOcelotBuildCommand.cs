@@ -4,6 +4,7 @@ using Ocelot.Engine.Build;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Operations;
+using Ocelot.Engine.Packaging;
 using Ocelot.Engine.Upstream;
 using Ocelot.Hosting;
 
@@ -12,7 +13,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Builds the collector layer zip of distributions, for one or more architectures.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject, HelpUri = HelpLinks.CmdletDocs + "Invoke-OcelotBuild.md")]
+[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.CmdletDocs + "Invoke-OcelotBuild.md")]
 [OutputType(typeof(OcelotLayerArtifact))]
 public sealed class InvokeOcelotBuildCommand : PSCmdlet
 {
@@ -88,7 +89,8 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         _builder = builder;
         WriteVerbose($"Build cache: {settings.CacheFolder}");
         // Resolve the upstream commit once, up front: a bad repository, ref or toolchain stops the whole command.
-        RunEngine(pump => builder.EnsureUpstreamAsync(pump, _cancellation.Token), terminating: true);
+        // -WhatIf fetches nothing: it only says which zips would be written.
+        if (!Confirmation.WhatIfInEffect(this)) RunEngine(pump => builder.EnsureUpstreamAsync(pump, _cancellation.Token), terminating: true);
     }
 
     protected override void ProcessRecord()
@@ -117,6 +119,9 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
             return;
         }
         if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) return;
+        var outputDirectory = GetUnresolvedProviderPathFromPSPath(OutputDirectory);
+        var zips = Architecture.Distinct(StringComparer.Ordinal).Select(arch => System.IO.Path.Combine(outputDirectory, LayerPackage.FileName(arch, name)));
+        if (!ShouldProcess(string.Join(", ", zips), $"Build the '{name}' layer zip from {UpstreamRepo} at {UpstreamRef}")) return;
         var item = new DistributionToBuild(resolved, catalog.Overlay);
         var builder = (LayerBuilder)_builder!;
         RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(ResultMapper.ToPublic(artifact))), pump, _cancellation.Token),

@@ -15,7 +15,8 @@ internal static class Confirmation
         return true;
     }
 
-    private static bool WhatIfInEffect(PSCmdlet cmdlet) =>
+    /// <summary>-WhatIf as given, else $WhatIfPreference.</summary>
+    public static bool WhatIfInEffect(PSCmdlet cmdlet) =>
         cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
             ? LanguagePrimitives.IsTrue(bound)
             : LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference"));
