@@ -17,10 +17,12 @@ $ErrorActionPreference = 'Stop'
 $pesterManifest = & ([System.IO.Path]::Combine($PSScriptRoot, 'Install-TestTools.ps1'))
 Import-Module $pesterManifest -Force
 
-$files = foreach ($pattern in $Name) {
+# pwsh -File passes '-Name A,B' as one string: split it as a user means it.
+$files = foreach ($pattern in $Name | ForEach-Object { $_ -split ',' } | Where-Object { $_ }) {
     Get-ChildItem -LiteralPath $PSScriptRoot -Filter '*.Tests.ps1' -Recurse |
         Where-Object { $_.Name -like "$pattern" -or $_.Name -like "$pattern.Tests.ps1" }
 }
+if (-not $files) { throw "No test file under $PSScriptRoot matches -Name $($Name -join ', ')." }
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = @($files | Sort-Object FullName -Unique | ForEach-Object FullName)
 $configuration.Run.PassThru = $true

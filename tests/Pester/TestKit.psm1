@@ -105,7 +105,6 @@ function Start-MotoServer {
     [CmdletBinding()]
     param()
     $port = Get-FreeLoopbackPort
-    $log = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "ocelot-moto-$port.log")
     $start = [System.Diagnostics.ProcessStartInfo]::new('moto_server')
     foreach ($argument in '-H', '127.0.0.1', '-p', "$port") { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
@@ -116,7 +115,12 @@ function Start-MotoServer {
     # Drain both pipes so a chatty server never blocks on a full pipe.
     $process.BeginOutputReadLine()
     $process.BeginErrorReadLine()
-    Wait-LoopbackPort -Port $port -Process $process
+    try {
+        Wait-LoopbackPort -Port $port -Process $process
+    } catch {
+        if (-not $process.HasExited) { $process.Kill($true) }
+        throw
+    }
     [pscustomobject]@{
         PSTypeName = 'Ocelot.Test.MotoServer'
         Port       = $port
@@ -368,9 +372,14 @@ function New-GoFixture {
     )
     $root = New-TestFolder -Prefix 'ocelot-go-'
     $proxy = [System.IO.Path]::Combine($root, 'goproxy')
-    Write-GoModuleProxy -ProxyFolder $proxy
     $upstream = [System.IO.Path]::Combine($root, 'upstream')
-    $commit = New-FixtureUpstream -Folder $upstream
+    try {
+        Write-GoModuleProxy -ProxyFolder $proxy
+        $commit = New-FixtureUpstream -Folder $upstream
+    } catch {
+        Remove-TestFolder $root
+        throw
+    }
     $cache = [System.IO.Path]::Combine($root, 'cache')
     $output = [System.IO.Directory]::CreateDirectory([System.IO.Path]::Combine($root, 'out')).FullName
     $goEnvironment = [ordered]@{
@@ -452,6 +461,20 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Get-HostText {
+    <#
+    .SYNOPSIS
+        Runs $Script and returns the lines it wrote to the host (what-if and confirmation text, Write-Host), read back
+        from a transcript of this session: -WhatIf text goes to the host, not to a stream a test can redirect.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][scriptblock] $Script)
+    $path = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "ocelot-host-$([guid]::NewGuid().ToString('N')).txt")
+    $null = Start-Transcript -LiteralPath $path -UseMinimalHeader
+    try { $null = & $Script } finally { $null = Stop-Transcript }
+    try { [System.IO.File]::ReadAllLines($path) } finally { [System.IO.File]::Delete($path) }
+}
+
 function Get-Completion {
     <# The completion texts TabExpansion2 offers for $InputScript with the cursor at its end (or at $CursorColumn). #>
     [CmdletBinding()]
@@ -463,4 +486,4 @@ function Get-Completion {
 Export-ModuleMember -Function Get-RepositoryRoot, Import-OcelotUnderTest, New-TestFolder, Remove-TestFolder,
     Get-FreeLoopbackPort, Wait-LoopbackPort, Start-MotoServer, Stop-MotoServer, Enter-AwsTestEnvironment,
     Exit-AwsTestEnvironment, Invoke-AwsCli, Invoke-FixtureGit, Write-GoModuleProxy, New-FixtureUpstream, New-GoFixture,
-    Remove-GoFixture, Invoke-FreshPwsh, Get-Completion
+    Remove-GoFixture, Invoke-FreshPwsh, Get-HostText, Get-Completion

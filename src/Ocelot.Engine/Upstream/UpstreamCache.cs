@@ -239,6 +239,9 @@ public sealed class UpstreamCache(string cacheFolder)
             "Give -UpstreamRef an existing branch, tag or commit SHA of the upstream repository.", gitRef);
     }
 
+    /// <summary>The cache's folder name for one upstream URL.</summary>
+    internal static string FolderName(UpstreamSource source) => Hash(source.Url);
+
     private static string Hash(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
 }

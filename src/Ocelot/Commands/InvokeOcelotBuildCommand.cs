@@ -51,6 +51,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     /// <summary>A branch, tag or commit SHA.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(UpstreamRefCompleter))]
     public string UpstreamRef { get; set; } = Engine.Upstream.UpstreamRef.DefaultRef;
 
     /// <summary>Where the zips are written (default ./build); created if needed.</summary>

@@ -17,6 +17,7 @@ public abstract class OcelotAwsCmdlet : PSCmdlet
     [Parameter]
     [Alias("StoredCredentials", "AWSProfileName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     /// <summary>The shared credentials file to read profiles from; default: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials.</summary>

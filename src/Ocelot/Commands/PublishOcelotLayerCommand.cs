@@ -30,6 +30,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     /// <summary>With -Path: the distribution the zip was built from (part of the layer name).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.DistributionNameCompleter))]
     public string? Distribution { get; set; }
 
     /// <summary>With -Path: amd64 or arm64 (part of the layer name; amd64 is x86_64 to Lambda).</summary>
@@ -81,6 +82,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     /// <summary>Up to 15 runtimes the layer declares (for filtering only).</summary>
     [Parameter]
     [ValidateCount(0, 15)]
+    [ArgumentCompleter(typeof(Completion.CompatibleRuntimeCompleter))]
     public string[] CompatibleRuntime { get; set; } = [];
 
     /// <summary>The layer's licence (default Apache-2.0, the collector's).</summary>
