@@ -98,7 +98,7 @@ public class GetOcelotDistributionTests
     {
         var text = ModuleSession.Run("Get-OcelotDistribution | Out-Host").AssertSucceeded().HostText;
         var lines = text.Split('\n');
-        Assert.Matches(@"^Name\s+Base\s+Tags\s+Components\s+Description", lines.First(l => l.StartsWith("Name")));
+        Assert.Matches(@"^Name\s+Base\s+BuildTags.Count\s+LayerComponents.Count\s+Description", lines.First(l => l.StartsWith("Name")));
         // Components counts what the layer will contain, upstream components included (as the build reports them).
         Assert.Matches(@"^minimal-forwarder\s+minimal\s+8\s+7\s+Minimal \+ Span Event to Log connector", lines.First(l => l.StartsWith("minimal-forwarder")));
         Assert.Matches(@"^minimal\s+5\s+4\s+OTLP receiver", lines.First(l => l.StartsWith("minimal ")));

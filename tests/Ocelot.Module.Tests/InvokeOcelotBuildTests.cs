@@ -43,7 +43,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     [Fact]
     public void Minimal_forwarder_contains_exactly_its_components_with_the_layer_layout_and_modes()
     {
-        var result = Run($"Get-OcelotDistribution minimal-forwarder | {Pipeline} -Arch amd64 -Force").AssertSucceeded();
+        var result = Run($"Get-OcelotDistribution minimal-forwarder | {Pipeline} -Arch amd64 -SkipCache").AssertSucceeded();
         var artifact = Assert.Single(result.Output);
         Assert.Equal("Ocelot.OcelotLayerArtifact", artifact.TypeNames[0]);
         var zip = artifact.Get<string>("Path");
@@ -90,7 +90,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     [Fact]
     public void Arm64_is_an_aarch64_binary_rebuilds_are_byte_identical_and_a_plain_rebuild_is_a_cache_hit()
     {
-        var first = Assert.Single(Run($"{Pipeline} -Distribution minimal -Arch arm64 -Force").AssertSucceeded().Output);
+        var first = Assert.Single(Run($"{Pipeline} -Distribution minimal -Arch arm64 -SkipCache").AssertSucceeded().Output);
         var firstHash = Sha256(first.Get<string>("Path"));
         using (var archive = ZipFile.OpenRead(first.Get<string>("Path")))
         using (var binary = archive.GetEntry("extensions/collector")!.Open())
@@ -100,7 +100,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
             Assert.Equal("\u007fELF", System.Text.Encoding.ASCII.GetString(header, 0, 4));
             Assert.Equal(183, BitConverter.ToUInt16(header, 18)); // EM_AARCH64
         }
-        var second = Assert.Single(Run($"{Pipeline} -Distribution minimal -Arch arm64 -Force").AssertSucceeded().Output);
+        var second = Assert.Single(Run($"{Pipeline} -Distribution minimal -Arch arm64 -SkipCache").AssertSucceeded().Output);
         Assert.False(second.Get<bool>("FromCache"));
         Assert.Equal(firstHash, Sha256(second.Get<string>("Path")));
 
@@ -115,7 +115,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     [Fact]
     public void Two_architectures_share_one_fetch_overlay_and_dependency_step()
     {
-        var result = Run($"{Pipeline} -Distribution minimal-clickhouse -Arch amd64, arm64 -Force -Verbose").AssertSucceeded();
+        var result = Run($"{Pipeline} -Distribution minimal-clickhouse -Arch amd64, arm64 -SkipCache -Verbose").AssertSucceeded();
         Assert.Equal(["amd64", "arm64"], result.Output.Select(o => o.Get<string>("Architecture")));
         Assert.Equal(2, result.Verbose.Count(v => v.Message.StartsWith("go mod tidy")));
         Assert.Equal(2, result.Verbose.Count(v => v.Message.StartsWith("go build")));
@@ -144,7 +144,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         var (upstream, head) = DeepUpstream("http-upstream");
         using var server = new GitHttpServer(environment.Root);
         var url = server.UrlOf("http-upstream");
-        var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -Force", url).AssertSucceeded().Output);
+        var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -SkipCache", url).AssertSucceeded().Output);
         Assert.Equal(head, artifact.Get<string>("UpstreamCommit"));
         Assert.Equal(url, artifact.Get<string>("UpstreamRepo"));
         var cached = CachedRepositoryOf(url);
@@ -177,7 +177,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         {
             LoopbackPort.WaitUntilListening(port, TimeSpan.FromSeconds(10));
             var url = $"git://127.0.0.1:{port}/daemon-upstream";
-            var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -Force", url).AssertSucceeded().Output);
+            var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -SkipCache", url).AssertSucceeded().Output);
             Assert.Equal(head, artifact.Get<string>("UpstreamCommit"));
             Assert.Equal("3", GoFixture.Git(CachedRepositoryOf(url), "rev-list", "--all", "--count").Trim());
         }
@@ -245,10 +245,12 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
             var goMod = Path.Combine(folder, "collector", "go.mod");
             File.WriteAllText(goMod, File.ReadAllText(goMod).Replace("\ngo 1.19\n", "\ngo 1.99.1\n"));
         });
-        var error = Assert.Single(Run($"{Pipeline} -Distribution minimal -Force", upstream).AllErrors);
+        var error = Assert.Single(Run($"{Pipeline} -Distribution minimal -SkipCache", upstream).AllErrors);
         Assert.Equal("GoToolchainTooOld,Ocelot.Commands.InvokeOcelotBuildCommand", error.FullyQualifiedErrorId);
         Assert.Contains("1.99.1", error.Exception.Message);
         Assert.Contains("go1.19", error.Exception.Message);
+        // Go 1.19 cannot switch toolchains (1.21+ can, with GOTOOLCHAIN=auto): the refusal says so.
+        Assert.Contains("older than 1.21", error.Exception.Message);
     }
 
     [Fact]
@@ -262,7 +264,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         environment.Set("TMPDIR", _temp.Path);
         try
         {
-            var result = Run($"{Pipeline} -Distribution broken -ConfigPath $cfg -Force -SkipConfigCheck", extra: new Dictionary<string, object?> { ["cfg"] = Path.Combine(fork.Path, "config") });
+            var result = Run($"{Pipeline} -Distribution broken -ConfigPath $cfg -SkipCache -SkipConfigCheck", extra: new Dictionary<string, object?> { ["cfg"] = Path.Combine(fork.Path, "config") });
             var error = Assert.Single(result.AllErrors);
             Assert.Equal("GoBuildFailed,Ocelot.Commands.InvokeOcelotBuildCommand", error.FullyQualifiedErrorId);
             Assert.Contains("broken.go", error.Exception.Message);
@@ -289,7 +291,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         environment.Set("OCELOT_INJECT_FAULT", stage);
         try
         {
-            var result = Run($"{Pipeline} -Distribution minimal-s3export -Force");
+            var result = Run($"{Pipeline} -Distribution minimal-s3export -SkipCache");
             var error = Assert.Single(result.AllErrors);
             Assert.Equal("InjectedFault,Ocelot.Commands.InvokeOcelotBuildCommand", error.FullyQualifiedErrorId);
             Assert.Contains($"{stage} stage", error.Exception.Message);
@@ -320,7 +322,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     [Fact]
     public void KeepWorkingTree_keeps_the_overlaid_upstream_tree_and_says_where()
     {
-        var result = Run($"{Pipeline} -Distribution minimal-clickhouse -Force -KeepWorkingTree").AssertSucceeded();
+        var result = Run($"{Pipeline} -Distribution minimal-clickhouse -SkipCache -KeepWorkingTree").AssertSucceeded();
         var tree = Assert.Single(result.Output).Get<string>("WorkingTree");
         try
         {
@@ -338,7 +340,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
     {
         using var otherOutput = new TempFolder();
         var builds = new[] { _output.Path, otherOutput.Path }.Select(folder => Task.Run(() =>
-            ModuleSession.Run("Invoke-OcelotBuild -Distribution minimal-s3export -UpstreamRepo $upstream -OutputDirectory $out -Force",
+            ModuleSession.Run("Invoke-OcelotBuild -Distribution minimal-s3export -UpstreamRepo $upstream -OutputDirectory $out -SkipCache",
                 new Dictionary<string, object?> { ["upstream"] = environment.UpstreamFolder, ["out"] = folder }))).ToArray();
         var results = await Task.WhenAll(builds);
         var hashes = results.Select(r => Sha256(Assert.Single(r.AssertSucceeded().Output).Get<string>("Path"))).ToList();
@@ -358,7 +360,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
             runspace.Open();
             using var shell = PowerShell.Create();
             shell.Runspace = runspace;
-            shell.AddScript($"Import-Module '{ModuleSession.ManifestPath}'; {Pipeline} -Distribution minimal -Force -Verbose");
+            shell.AddScript($"Import-Module '{ModuleSession.ManifestPath}'; {Pipeline} -Distribution minimal -SkipCache -Verbose");
             runspace.SessionStateProxy.SetVariable("upstream", environment.UpstreamFolder);
             runspace.SessionStateProxy.SetVariable("out", _output.Path);
             var compiling = new ManualResetEventSlim();

@@ -118,7 +118,7 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     }
 
     [Fact]
-    public void Publishing_the_same_zip_again_reuses_the_version_and_Force_publishes_a_new_one()
+    public void Publishing_the_same_zip_again_reuses_the_version_and_AllowDuplicate_publishes_a_new_one()
     {
         CreateTable();
         var zip = LayerZip(name: "again.zip");
@@ -130,7 +130,7 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
         Assert.Equal(1L, again.Get<long>("Version"));
         Assert.Single(Versions("eu-west-1", name).EnumerateArray());
 
-        var forced = Assert.Single(Run(Publish(zip, distribution) + " -Region eu-west-1 -Force").AssertSucceeded().Output);
+        var forced = Assert.Single(Run(Publish(zip, distribution) + " -Region eu-west-1 -AllowDuplicate").AssertSucceeded().Output);
         Assert.Equal("Published", forced.Get<string>("Status"));
         Assert.Equal(2L, forced.Get<long>("Version"));
         Assert.Equal(2, Versions("eu-west-1", name).GetArrayLength());

@@ -165,7 +165,7 @@ Describe 'Get-OcelotLayer' {
     }
 
     It 'keeps only the newest version of each layer with -Latest' {
-        $null = Invoke-OcelotBuild minimal -Arch arm64 | Publish-OcelotLayer -Region us-east-1 -Force -Confirm:$false
+        $null = Invoke-OcelotBuild minimal -Arch arm64 | Publish-OcelotLayer -Region us-east-1 -AllowDuplicate -Confirm:$false
         $all = Get-OcelotLayer -Pattern ocel-arm64-* -Region us-east-1
         $latest = Get-OcelotLayer -Pattern ocel-arm64-* -Region us-east-1 -Latest
         $all.Count | Should -BeGreaterThan 1

@@ -88,7 +88,7 @@ Describe 'Get-Help details a user looks up' {
     It 'shows default values the cmdlet starts with and the ones it resolves at run time' {
         (Get-Help Invoke-OcelotBuild -Parameter OutputDirectory).defaultValue | Should -Be './build'
         (Get-Help Get-OcelotLayer -Parameter Pattern).defaultValue | Should -Be '*'
-        (Get-Help Publish-OcelotLayer -Parameter Region).defaultValue | Should -BeLike '*AWS SDK*'
+        (Get-Help Publish-OcelotLayer -Parameter Region).defaultValue | Should -BeLike '*AWS_REGION*AWS_DEFAULT_REGION*profile*'
     }
 
     It 'says which parameters take wildcards and pipeline input' {

@@ -1,5 +1,4 @@
 using Amazon;
-using Amazon.Runtime.CredentialManagement;
 using Amazon.S3;
 
 namespace Ocelot.Engine.Aws;
@@ -19,9 +18,6 @@ public static class S3ClientFactory
             config.ForcePathStyle = true;
             config.AuthenticationRegion = region;
         }
-        if (string.IsNullOrEmpty(connection.ProfileName)) return new AmazonS3Client(config);
-        if (!new CredentialProfileStoreChain().TryGetAWSCredentials(connection.ProfileName, out var credentials))
-            throw new ArgumentException($"No AWS credentials were found for profile '{connection.ProfileName}'.");
-        return new AmazonS3Client(credentials, config);
+        return connection.Credentials() is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
     }
 }

@@ -15,7 +15,7 @@ public sealed record LayerBuildSettings(
     string CacheFolder,
     string CurrentDirectory,
     string OcelotVersion,
-    bool Force,
+    bool SkipCache,
     bool KeepWorkingTree,
     string? FaultStage,
     string? GoExecutable)

@@ -22,6 +22,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
     private const string ActivityName = "Building collector layers";
     private static readonly string[] GoEnvironmentInKey = ["GOVERSION", "GOFLAGS", "GOEXPERIMENT", "GOAMD64", "GOARM64", "GOTOOLCHAIN"];
     private static readonly Dictionary<string, string?> ModuleEnvironment = new() { ["GOWORK"] = "off" };
+    private static readonly Dictionary<string, string?> LocalGoEnvironment = new() { ["GOWORK"] = "off", ["GOTOOLCHAIN"] = "local" };
 
     private readonly LayerBuildSettings _settings = settings;
     private readonly FaultInjection _faults = new(settings.FaultStage);
@@ -80,7 +81,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         var missing = new List<string>();
         foreach (var architecture in request.Architectures)
         {
-            var cached = request.Force ? null : cache.TryGet(keys[architecture].Value);
+            var cached = request.SkipCache ? null : cache.TryGet(keys[architecture].Value);
             if (cached is null)
             {
                 missing.Add(architecture);
@@ -104,6 +105,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             Report($"{distribution.Name}: checking out {upstream.Commit[..12]}");
             UpstreamCache.Export(upstream, tree, cancellationToken);
             var (collectorVersion, goDirective) = ReadUpstreamModule(collector, upstream);
+            Report($"{distribution.Name}: checking the Go toolchain");
             var goVersion = await CheckGoVersionAsync(go, collector, goDirective, cancellationToken).ConfigureAwait(false);
             Step();
 
@@ -280,15 +282,31 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
 
     private async Task<string> CheckGoVersionAsync(GoToolchain go, string collector, GoVersion? directive, CancellationToken cancellationToken)
     {
+        if (directive is not null)
+        {
+            // Ask outside upstream's module, with switching off, so that go reports itself rather than a toolchain it switched to.
+            var localText = await go.VersionAsync(Path.GetDirectoryName(collector)!, LocalGoEnvironment, cancellationToken).ConfigureAwait(false);
+            if (GoVersion.TryParse(localText) is { } local)
+            {
+                var setting = (await go.EnvAsync(["GOTOOLCHAIN"], Path.GetDirectoryName(collector)!, cancellationToken).ConfigureAwait(false))[0];
+                var decision = ToolchainSwitch.Decide(local, setting, directive);
+                if (decision.Choice == ToolchainChoice.Refuse)
+                    throw TooOld(go, directive, localText, decision.Reason);
+                if (decision.Choice == ToolchainChoice.LetGoSwitch) _sink.Verbose($"Upstream needs Go {directive}: {decision.Reason}.");
+            }
+        }
         var text = await go.VersionAsync(collector, ModuleEnvironment, cancellationToken).ConfigureAwait(false);
         var version = GoVersion.TryParse(text);
         if (directive is not null && version is not null && version < directive)
-            throw new OcelotException(ErrorIds.GoToolchainTooOld, FailureKind.NotInstalled,
-                $"Upstream needs Go {directive} (the go directive of its go.mod), but '{go.Executable}' is {text}.",
-                $"Install Go {directive} or later, or with Go 1.21+ set GOTOOLCHAIN=auto so go fetches the toolchain upstream needs.", "go");
+            throw TooOld(go, directive, text, "the toolchain go ran is still older");
         _sink.Verbose($"Using {text} ({go.Executable}).");
         return text;
     }
+
+    private static OcelotException TooOld(GoToolchain go, GoVersion directive, string text, string reason) =>
+        new(ErrorIds.GoToolchainTooOld, FailureKind.NotInstalled,
+            $"Upstream needs Go {directive} (the go directive of its go.mod), but '{go.Executable}' is {text}: {reason}.",
+            $"Install Go {directive} or later, or with Go 1.21+ leave GOTOOLCHAIN at auto (not local) so go fetches the toolchain upstream needs.", "go");
 
     private async Task AddDependenciesAsync(GoToolchain go, string collector, string lambdaComponents, ResolvedDistribution distribution,
         string collectorVersion, bool overlaid, CancellationToken cancellationToken)

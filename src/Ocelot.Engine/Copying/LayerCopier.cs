@@ -12,6 +12,8 @@ using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Rollout;
 
+using LayerVersionArn = Ocelot.Engine.Rollout.LayerVersionArn;
+
 namespace Ocelot.Engine.Copying;
 
 /// <summary>What a copy run shares: where copies land, their sharing, and the target's metadata table.</summary>
@@ -92,7 +94,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
 
     private async Task<(LayerVersionDetails Details, string Md5)> DownloadAsync(LayerVersionArn source, string path, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var lambda = LambdaLayerClient.Create(source.Region, settings.Source.ProfileName, settings.Source.EndpointUrl);
+        using var lambda = LambdaLayerClient.Create(source.Region, settings.Source);
         var details = await lambda.GetLayerVersionAsync(source.LayerArn, source.Version, cancellationToken).ConfigureAwait(false);
         var location = details.Content.Location;
         // The location comes back from AWS: only a presigned https URL (or a loopback http one, for local emulators) is fetched.
@@ -139,7 +141,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         var step = "looking for an identical version";
         try
         {
-            using var lambda = _targetCredentials.Value is null ? LambdaLayerClient.Create(region, settings.Source.ProfileName, settings.Source.EndpointUrl) : LambdaLayerClient.CreateWithCredentials(region, _targetCredentials.Value, settings.Source.EndpointUrl);
+            using var lambda = _targetCredentials.Value is null ? LambdaLayerClient.Create(region, settings.Source) : LambdaLayerClient.CreateWithCredentials(region, _targetCredentials.Value, settings.Source.EndpointUrl);
             var existing = await FindIdenticalAsync(lambda, source.LayerName, details, cancellationToken).ConfigureAwait(false);
             var status = LayerVersionStatus.Reused;
             if (existing is null)
@@ -287,7 +289,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
 
     private static IAmazonDynamoDB MetadataClient(CopySettings settings, AWSCredentials? credentials)
     {
-        if (credentials is null) return MetadataClientFactory.Create(settings.MetadataRegion, settings.Source.ProfileName, settings.Source.EndpointUrl);
+        if (credentials is null) return MetadataClientFactory.Create(settings.MetadataRegion, settings.Source);
         // The region before ServiceURL: in AWSSDK.Core 4.x setting RegionEndpoint clears ServiceURL.
         var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.MetadataRegion) };
         if (!string.IsNullOrWhiteSpace(settings.Source.EndpointUrl)) config.ServiceURL = settings.Source.EndpointUrl;

@@ -120,4 +120,8 @@ public static class ErrorIds
     public const string MetadataItemMalformed = nameof(MetadataItemMalformed);
     public const string LayerPatternInvalid = nameof(LayerPatternInvalid);
     public const string StepSummaryWriteFailed = nameof(StepSummaryWriteFailed);
+    // AWS conventions: credentials, confirmation, round-tripped input (issue 9)
+    public const string AwsProfileNotFound = nameof(AwsProfileNotFound);
+    public const string CredentialsInvalid = nameof(CredentialsInvalid);
+    public const string InputObjectInvalid = nameof(InputObjectInvalid);
 }

@@ -60,7 +60,7 @@ public sealed class LayerInventory(LayerQuery query)
 
     private async Task<List<LayerVersionInfo>> ListRegionAsync(string region, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var lambda = LambdaLayerClient.Create(region, query.Connection.ProfileName, query.Connection.EndpointUrl);
+        using var lambda = LambdaLayerClient.Create(region, query.Connection);
         using var pacer = new RequestPacer();
         var layers = await pacer.RunAsync(() => lambda.ListLayersAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         var matched = layers.Where(l => query.NameMatches(l.LayerName)).ToList();
@@ -109,7 +109,7 @@ public sealed class LayerInventory(LayerQuery query)
         IReadOnlyDictionary<string, LayerMetadataItem> items;
         try
         {
-            using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection.ProfileName, query.Connection.EndpointUrl);
+            using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection);
             items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
                 malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
         }
@@ -161,7 +161,7 @@ public sealed class LayerInventory(LayerQuery query)
         var result = new List<LayerVersionInfo>();
         foreach (var region in versions.GroupBy(v => v.Region))
         {
-            using var lambda = LambdaLayerClient.Create(region.Key, query.Connection.ProfileName, query.Connection.EndpointUrl);
+            using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
             using var pacer = new RequestPacer();
             result.AddRange(await Task.WhenAll(region.Select(async v =>
             {

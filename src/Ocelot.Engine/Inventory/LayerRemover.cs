@@ -28,7 +28,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
     {
         var total = versions.Count;
         var done = 0;
-        using var dynamo = skipMetadata ? null : MetadataClientFactory.Create(metadataRegion, connection.ProfileName, connection.EndpointUrl);
+        using var dynamo = skipMetadata ? null : MetadataClientFactory.Create(metadataRegion, connection);
         var table = dynamo is null ? null : new LayerMetadataTable(dynamo, metadataTable);
         var tableMissing = 0;
         using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
@@ -37,7 +37,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var lambda = LambdaLayerClient.Create(region.Key, connection.ProfileName, connection.EndpointUrl);
+                using var lambda = LambdaLayerClient.Create(region.Key, connection);
                 using var pacer = new RequestPacer();
                 var layers = await Task.WhenAll(region.GroupBy(v => v.LayerName).Select(async layer =>
                 {

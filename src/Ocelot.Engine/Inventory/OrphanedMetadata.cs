@@ -18,7 +18,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
     public async Task<LayerInventory.Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
     {
         var items = new List<(LayerMetadataItem Item, LayerVersionIdentity.Arn Arn)>();
-        using (var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection.ProfileName, query.Connection.EndpointUrl))
+        using (var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection))
         {
             var table = new LayerMetadataTable(dynamo, query.MetadataTable);
             try
@@ -47,7 +47,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var lambda = LambdaLayerClient.Create(region.Key, query.Connection.ProfileName, query.Connection.EndpointUrl);
+                using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
                 using var pacer = new RequestPacer();
                 var orphans = new List<LayerVersionInfo>();
                 foreach (var layer in region.GroupBy(i => i.Arn.LayerName))

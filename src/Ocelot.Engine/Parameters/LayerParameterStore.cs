@@ -11,6 +11,8 @@ using Ocelot.Engine.Inventory;
 using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Rollout;
 
+using LayerVersionArn = Ocelot.Engine.Rollout.LayerVersionArn;
+
 namespace Ocelot.Engine.Parameters;
 
 /// <summary>What happened to one SSM parameter: its value now (null when it was deleted), or why it could not be changed.</summary>
@@ -116,7 +118,7 @@ public sealed partial class LayerParameterStore
                 if (!LayerVersionArn.TryParse(current, out var pointed) || pointed.LayerName != layerName || pointed.Region != region || !layer.Any(d => d.Version == pointed.Version))
                     return null;
                 using var lambda = credentials is null
-                    ? LambdaLayerClient.Create(region, connection.ProfileName, connection.EndpointUrl)
+                    ? LambdaLayerClient.Create(region, connection)
                     : LambdaLayerClient.CreateWithCredentials(region, credentials, connection.EndpointUrl);
                 IReadOnlyList<LayerVersionSummary> remaining;
                 try

@@ -15,7 +15,7 @@ namespace Ocelot.Engine.Publishing;
 public sealed class LayerPublisher(PublishSettings settings)
 {
     private readonly Lazy<Amazon.DynamoDBv2.IAmazonDynamoDB> _dynamo = new(() =>
-        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection.ProfileName, settings.Connection.EndpointUrl));
+        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection));
     private int _tableMissingReported;
 
     public async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(PublishPlan plan, IReadOnlyList<string> regions, int throttleLimit,
@@ -82,7 +82,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         LayerVersionInfo? version = null;
         try
         {
-            using var lambda = LambdaLayerClient.Create(region, settings.Connection.ProfileName, settings.Connection.EndpointUrl);
+            using var lambda = LambdaLayerClient.Create(region, settings.Connection);
 
             step = "checking for a version with the same content";
             Report(step);
@@ -93,7 +93,7 @@ public sealed class LayerPublisher(PublishSettings settings)
             using (await FileLock.AcquireAsync(PublishLockPath(region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
                 var before = await ListVersionsAsync(lambda, name, cancellationToken).ConfigureAwait(false);
-                var existing = settings.Force ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
+                var existing = settings.AllowDuplicate ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
                 if (existing is not null)
                 {
                     sink.Verbose($"{region}: version {existing.Version} of {name} already holds md5 {plan.Digests.Md5}; reusing it.");
@@ -173,7 +173,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     private async Task<LayerVersionDetails> PublishExactlyOnceAsync(LambdaLayerClient lambda, PublishPlan plan, string region,
         IReadOnlyList<LayerVersionSummary> before, Func<LambdaLayerClient, Task<LayerVersionDetails>> publish, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var once = LambdaLayerClient.Create(region, settings.Connection.ProfileName, settings.Connection.EndpointUrl, withoutRetries: true);
+        using var once = LambdaLayerClient.Create(region, settings.Connection, withoutRetries: true);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -268,8 +268,12 @@ public sealed class LayerPublisher(PublishSettings settings)
             report($"uploading {megabytes:0.0} MB", 0);
             return await PublishExactlyOnceAsync(lambda, plan, region, before, async once =>
             {
-                await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path),
-                    position => report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size))));
+                var throttle = new ProgressThrottle(ProgressThrottle.DefaultInterval);
+                await using var file = new ProgressReportingStream(File.OpenRead(plan.Artifact.Path), position =>
+                {
+                    if (position >= size) report($"uploaded {megabytes:0.0} MB; waiting for Lambda to publish the version", 80);
+                    else if (throttle.ShouldReport()) report($"uploading {position / 1048576.0:0.0} of {megabytes:0.0} MB", (int)(80 * position / Math.Max(1, size)));
+                });
                 return await once.PublishLayerVersionAsync(input with { Content = LayerContent.FromZip(file) }, cancellationToken).ConfigureAwait(false);
             }, sink, cancellationToken).ConfigureAwait(false);
         }
@@ -280,8 +284,13 @@ public sealed class LayerPublisher(PublishSettings settings)
         using var s3 = S3ClientFactory.Create(region, settings.Connection);
         var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
         sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");
+        var stagingThrottle = new ProgressThrottle(ProgressThrottle.DefaultInterval);
         await S3Staging.UploadAsync(s3, bucket, key, plan.Artifact.Path,
-            (sent, total) => report($"uploading to s3://{bucket}: {sent / 1048576.0:0.0} of {total / 1048576.0:0.0} MB", (int)(80 * sent / Math.Max(1, total))),
+            (sent, total) =>
+            {
+                if (stagingThrottle.ShouldReport(final: sent >= total))
+                    report($"uploading to s3://{bucket}: {sent / 1048576.0:0.0} of {total / 1048576.0:0.0} MB", (int)(80 * sent / Math.Max(1, total)));
+            },
             cancellationToken).ConfigureAwait(false);
         try
         {
@@ -398,7 +407,9 @@ public sealed class LayerPublisher(PublishSettings settings)
         Region = region,
         Architecture = plan.Artifact.Architecture,
         Distribution = plan.Artifact.Distribution,
+        DistributionDescription = plan.Artifact.DistributionDescription,
         CollectorVersion = plan.Artifact.CollectorVersion,
+        LayerVersionString = plan.Name.VersionString,
         ReleaseGroup = settings.ReleaseGroup,
         Md5 = plan.Digests.Md5,
         CodeSha256 = details.Content.CodeSha256,

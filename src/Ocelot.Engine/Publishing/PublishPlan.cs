@@ -16,7 +16,7 @@ public sealed record PublishPlan(PublishArtifact Artifact, LayerName.Parts Name,
             throw new OcelotException(ErrorIds.LayerNameInvalid, FailureKind.InvalidArgument,
                 $"Architecture '{artifact.Architecture}' is not amd64 or arm64.", "Give -Architecture amd64 or arm64.", artifact.Architecture);
         LayerZipInspection.Inspect(artifact.Path, artifact.Architecture);
-        var name = LayerName.Construct(settings.LayerNameBase, artifact.Architecture, artifact.Distribution, settings.LayerVersion,
+        var name = LayerName.Construct(settings.LayerNameBase, artifact.Architecture, artifact.Distribution, settings.LayerNameVersion,
             artifact.CollectorVersion, settings.ReleaseGroup, settings.GitHubRef);
         LayerName.Validate(name.Name, regions);
         var digests = LayerPackage.Digest(artifact.Path);
@@ -30,12 +30,15 @@ public sealed record PublishPlan(PublishArtifact Artifact, LayerName.Parts Name,
         return plan;
     }
 
+    /// <summary>What -WhatIf and -Confirm name as the target in one region, whether the zip came as an artifact or by -Path.</summary>
+    public string Target(string region) => $"Lambda layer '{Name.Name}' in {region}";
+
     /// <summary>What -WhatIf and -Confirm say about one region.</summary>
     public string Summary(string region, PublishSettings settings)
     {
         var sharing = settings.Sharing.Count == 0 ? "private" : "shared with " + string.Join(", ", settings.Sharing.Select(g => g.IsPublic ? "everyone (public)" : g.Label));
         var upload = StagingBuckets.TryGetValue(region, out var bucket) ? $"staged in s3://{bucket}" : "direct upload";
         return $"Publish layer version '{Name.Name}' ({Digests.Size / 1048576.0:0.0} MB, md5 {Digests.Md5}, {upload}, {sharing}) in {region}" +
-               (settings.Force ? string.Empty : ", unless a version with that md5 exists");
+               (settings.AllowDuplicate ? string.Empty : ", unless a version with that md5 exists");
     }
 }

@@ -8,10 +8,12 @@ public sealed record PublishSettings
     public required AwsConnection Connection { get; init; }
     public string LayerNameBase { get; init; } = LayerName.DefaultBase;
     public string ReleaseGroup { get; init; } = LayerName.DefaultReleaseGroup;
-    public string? LayerVersion { get; init; }
+    /// <summary>Replaces the version part of the layer name (-LayerNameVersion).</summary>
+    public string? LayerNameVersion { get; init; }
     public IReadOnlyList<string> CompatibleRuntimes { get; init; } = [];
     public string LicenseInfo { get; init; } = "Apache-2.0";
-    public bool Force { get; init; }
+    /// <summary>Publish a new version even when one with the same content exists (-AllowDuplicate).</summary>
+    public bool AllowDuplicate { get; init; }
     public IReadOnlyList<SharingGrant> Sharing { get; init; } = [];
 
     /// <summary>Staging buckets: one name for every region, one per region in -Region order, or a template with {region}.</summary>

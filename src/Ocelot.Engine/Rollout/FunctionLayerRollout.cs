@@ -24,7 +24,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
         var indexed = targets.Select((target, index) => (Target: target, Index: index)).ToList();
         await Task.WhenAll(indexed.GroupBy(t => t.Target.Layer.Region).Select(async region =>
         {
-            using var lambda = LambdaLayerClient.Create(region.Key, options.Connection.ProfileName, options.Connection.EndpointUrl);
+            using var lambda = LambdaLayerClient.Create(region.Key, options.Connection);
             using var pacer = new RequestPacer(concurrency: Math.Max(1, options.ThrottleLimit));
             IReadOnlyList<FunctionConfiguration> functions;
             try
@@ -108,7 +108,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
     public async Task<IReadOnlyList<FunctionLayerUpdate>> ApplyAsync(IReadOnlyList<FunctionLayerChange> changes, IOperationSink sink, CancellationToken cancellationToken)
     {
         var clients = changes.Select(c => c.Region).Distinct(StringComparer.Ordinal).ToDictionary(r => r,
-            r => (Lambda: LambdaLayerClient.Create(r, options.Connection.ProfileName, options.Connection.EndpointUrl), Pacer: new RequestPacer(concurrency: Math.Max(1, options.ThrottleLimit))));
+            r => (Lambda: LambdaLayerClient.Create(r, options.Connection), Pacer: new RequestPacer(concurrency: Math.Max(1, options.ThrottleLimit))));
         try
         {
             using var slots = new SemaphoreSlim(Math.Max(1, options.ThrottleLimit));

@@ -46,7 +46,7 @@ public sealed class LayerUsage(AwsConnection connection, int throttleLimit = 8)
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                using var lambda = LambdaLayerClient.Create(region, connection.ProfileName, connection.EndpointUrl);
+                using var lambda = LambdaLayerClient.Create(region, connection);
                 using var pacer = new RequestPacer();
                 var functions = await pacer.RunAsync(() => lambda.ListFunctionVersionsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
                 return (Usage: new RegionLayerUsage(region, functions), Failure: (OcelotException?)null);

@@ -14,10 +14,10 @@ namespace Ocelot.Commands;
 [OutputType(typeof(string))]
 public sealed class ConvertToOcelotReportCommand : PSCmdlet
 {
-    /// <summary>Layer versions, from Get-OcelotLayer or Publish-OcelotLayer.</summary>
+    /// <summary>Layer versions, from Get-OcelotLayer or Publish-OcelotLayer (also read back by Import-Clixml or Import-Csv).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowEmptyCollection]
-    public OcelotLayerVersion[] InputObject { get; set; } = [];
+    public PSObject[] InputObject { get; set; } = [];
 
     /// <summary>Markdown (the layers report), ReleaseNotes, Json, or Terraform (a locals block of ARNs).</summary>
     [Parameter(Position = 0)]
@@ -51,7 +51,20 @@ public sealed class ConvertToOcelotReportCommand : PSCmdlet
 
     private readonly List<LayerVersionInfo> _versions = [];
 
-    protected override void ProcessRecord() => _versions.AddRange(InputObject.Select(ResultMapper.ToEngine));
+    protected override void ProcessRecord()
+    {
+        foreach (var item in InputObject)
+        {
+            try
+            {
+                _versions.Add(LayerVersionInput.Read(item));
+            }
+            catch (OcelotException ex)
+            {
+                WriteError(ErrorRecords.From(ex));
+            }
+        }
+    }
 
     protected override void EndProcessing()
     {

@@ -80,7 +80,7 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
         try
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
-            _regions = AwsConnection.ResolveRegions(Region);
+            _regions = Connection.ResolveRegions(Region);
             if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
             _sharing = LayerSharing.Requested(Public, Principal, OrganizationId);
             if (TargetProfileName is not null && TargetAccessKey is not null)

@@ -18,12 +18,13 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     private const string ByRegion = "Region";
     private const string EveryRegion = "AllRegions";
 
-    /// <summary>Wildcards on the layer name (default *).</summary>
+    /// <summary>Full layer names, or wildcards on them (default *).</summary>
     [Parameter(Position = 0)]
+    [Alias("LayerName")]
     [SupportsWildcards]
     public string[] Pattern { get; set; } = ["*"];
 
-    /// <summary>Regions to list; default: the region the AWS SDK resolves.</summary>
+    /// <summary>Regions to list; default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region.</summary>
     [Parameter(ParameterSetName = ByRegion)]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }

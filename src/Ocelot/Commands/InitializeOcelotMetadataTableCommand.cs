@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
 using Ocelot.Hosting;
@@ -15,29 +14,31 @@ public sealed class InitializeOcelotMetadataTableCommand : OcelotAwsCmdlet
 {
     /// <summary>The table to create (default ocelot-layers).</summary>
     [Parameter(Position = 0)]
-    [ValidatePattern("^[a-zA-Z0-9_.-]{3,255}$")]
+    [ValidatePattern(@"\A[a-zA-Z0-9_.-]{3,255}\z")]
     public string TableName { get; set; } = MetadataTableSchema.DefaultTableName;
 
-    /// <summary>Default: the region the AWS SDK resolves (AWS_REGION, profile).</summary>
+    /// <summary>Default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(Completion.RegionCompleter))]
     public string? Region { get; set; }
 
+    /// <summary>Skips the confirmation prompt; -WhatIf and $WhatIfPreference still hold.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord()
     {
         string region;
         try
         {
-            AwsConnection.ValidateEndpoint(EndpointUrl);
-            region = AwsConnection.ResolveRegions(Region is null ? null : [Region])[0];
+            region = Connection.ResolveRegions(Region is null ? null : [Region])[0];
         }
         catch (OcelotException ex)
         {
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
         }
-        if (!ShouldProcess($"DynamoDB table '{TableName}' in {region}", "Create if missing (key layer_arn, indexes distribution-index and base-layer-index, on demand)"))
+        if (!Confirmation.ShouldProceed(this, Force, $"DynamoDB table '{TableName}' in {region}", "Create if missing (key layer_arn, indexes distribution-index and base-layer-index, on demand)"))
             return;
         var connection = Connection;
         TableState state = default;

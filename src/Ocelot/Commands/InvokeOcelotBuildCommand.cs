@@ -4,6 +4,7 @@ using Ocelot.Engine.Build;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Operations;
+using Ocelot.Engine.Packaging;
 using Ocelot.Engine.Upstream;
 using Ocelot.Hosting;
 
@@ -12,7 +13,7 @@ namespace Ocelot.Commands;
 /// <summary>
 /// <para type="synopsis">Builds the collector layer zip of distributions, for one or more architectures.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject, HelpUri = HelpLinks.CmdletDocs + "Invoke-OcelotBuild.md")]
+[Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.CmdletDocs + "Invoke-OcelotBuild.md")]
 [OutputType(typeof(OcelotLayerArtifact))]
 public sealed class InvokeOcelotBuildCommand : PSCmdlet
 {
@@ -23,15 +24,16 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public OcelotDistribution[] InputObject { get; set; } = [];
 
-    /// <summary>Distribution names (wildcards allowed), instead of piping Get-OcelotDistribution.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByName)]
+    /// <summary>Distribution names (wildcards allowed), instead of piping Get-OcelotDistribution; strings piped in bind here.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+    [Alias("Name")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(DistributionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Distribution { get; set; } = [];
 
     /// <summary>With -Distribution: the distributions.yaml file (or its folder) to read.</summary>
-    [Parameter(ParameterSetName = ByName)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
     [ValidateNotNullOrEmpty]
     public string? ConfigPath { get; set; }
 
@@ -57,9 +59,9 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string OutputDirectory { get; set; } = "./build";
 
-    /// <summary>Build even when the cache holds an identical artifact.</summary>
+    /// <summary>Build from source even when the build cache holds an identical artifact (the new build replaces it).</summary>
     [Parameter]
-    public SwitchParameter Force { get; set; }
+    public SwitchParameter SkipCache { get; set; }
 
     /// <summary>Keep the build tree (upstream checkout with the overlay) and say where it is.</summary>
     [Parameter]
@@ -84,7 +86,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
             UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)),
             SessionState.Path.CurrentFileSystemLocation.ProviderPath,
             MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(InvokeOcelotBuildCommand).Assembly.GetName().Version!.ToString(),
-            Force,
+            SkipCache,
             KeepWorkingTree,
             Environment.GetEnvironmentVariable(FaultInjection.EnvironmentVariable),
             Environment.GetEnvironmentVariable("OCELOT_GO")) { SkipConfigCheck = SkipConfigCheck };
@@ -92,7 +94,8 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         _builder = builder;
         WriteVerbose($"Build cache: {settings.CacheFolder}");
         // Resolve the upstream commit once, up front: a bad repository, ref or toolchain stops the whole command.
-        RunEngine(pump => builder.EnsureUpstreamAsync(pump, _cancellation.Token), terminating: true);
+        // -WhatIf fetches nothing: it only says which zips would be written.
+        if (!Confirmation.WhatIfInEffect(this)) RunEngine(pump => builder.EnsureUpstreamAsync(pump, _cancellation.Token), terminating: true);
     }
 
     protected override void ProcessRecord()
@@ -121,6 +124,9 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
             return;
         }
         if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) return;
+        var outputDirectory = GetUnresolvedProviderPathFromPSPath(OutputDirectory);
+        var zips = Architecture.Distinct(StringComparer.Ordinal).Select(arch => System.IO.Path.Combine(outputDirectory, LayerPackage.FileName(arch, name)));
+        if (!ShouldProcess(string.Join(", ", zips), $"Build the '{name}' layer zip from {UpstreamRepo} at {UpstreamRef}")) return;
         var item = new DistributionToBuild(resolved, catalog.Overlay);
         var builder = (LayerBuilder)_builder!;
         RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(ResultMapper.ToPublic(artifact))), pump, _cancellation.Token),

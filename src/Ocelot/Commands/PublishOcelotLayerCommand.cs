@@ -1,9 +1,9 @@
 using System.Management.Automation;
 using Ocelot.Completion;
-using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Publishing;
+using Ocelot.Engine.Text;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -50,26 +50,34 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
     public string? DistributionDescription { get; set; }
 
-    /// <summary>Default: the region the AWS SDK resolves (AWS_REGION, the profile).</summary>
+    /// <summary>With -Path: the upstream repository the zip was built from (recorded in the metadata table).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    public string? UpstreamRepo { get; set; }
+
+    /// <summary>With -Path: the upstream commit the zip was built from (recorded in the metadata table).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByPath)]
+    public string? UpstreamCommit { get; set; }
+
+    /// <summary>Default: -Region, else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Region { get; set; }
 
-    /// <summary>The base of the layer name (default ocel).</summary>
+    /// <summary>The first part of the layer name, before the architecture (default ocel).</summary>
     [Parameter]
-    [ValidatePattern("^[a-zA-Z0-9_-]{1,100}$")]
-    public string LayerName { get; set; } = Engine.Publishing.LayerName.DefaultBase;
+    [ValidatePattern(@"\A[a-zA-Z0-9_-]{1,100}\z")]
+    public string LayerNameBase { get; set; } = LayerName.DefaultBase;
 
     /// <summary>The last part of the layer name (default prod), e.g. beta or dev.</summary>
     [Parameter]
-    [ValidatePattern("^[a-zA-Z0-9_.-]{1,40}$")]
-    public string ReleaseGroup { get; set; } = Engine.Publishing.LayerName.DefaultReleaseGroup;
+    [ValidatePattern(@"\A[a-zA-Z0-9_.-]{1,40}\z")]
+    public string ReleaseGroup { get; set; } = LayerName.DefaultReleaseGroup;
 
-    /// <summary>Overrides the version part of the layer name (default: the collector version).</summary>
+    /// <summary>Replaces the version part of the layer name (default: the collector version, e.g. 0_158_0).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string? LayerVersion { get; set; }
+    public string? LayerNameVersion { get; set; }
 
     /// <summary>Up to 15 runtimes the layer declares (for filtering only).</summary>
     [Parameter]
@@ -102,7 +110,11 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter KeepStagedObject { get; set; }
 
-    /// <summary>Publish a new version even when one with the same content exists.</summary>
+    /// <summary>Publish a new version even when one with the same content (md5) exists, instead of reusing it.</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicate { get; set; }
+
+    /// <summary>Skips the confirmation prompt; -WhatIf and $WhatIfPreference still hold.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -122,21 +134,22 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         try
         {
-            AwsConnection.ValidateEndpoint(EndpointUrl);
-            _regions = AwsConnection.ResolveRegions(Region);
+            Engine.Aws.AwsConnection.ValidateEndpoint(EndpointUrl);
+            _regions = Connection.ResolveRegions(Region);
             if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
             var metadataRegion = ResolveMetadataRegion(_regions[0]);
             var settings = new PublishSettings
             {
                 Connection = Connection,
-                LayerNameBase = LayerName,
+                LayerNameBase = LayerNameBase,
                 ReleaseGroup = ReleaseGroup,
-                LayerVersion = LayerVersion,
+                LayerNameVersion = LayerNameVersion,
                 CompatibleRuntimes = CompatibleRuntime,
                 LicenseInfo = LicenseInfo,
-                Force = Force,
+                AllowDuplicate = AllowDuplicate,
                 Sharing = LayerSharing.Requested(Public, Principal, OrganizationId),
                 S3Buckets = S3Bucket,
                 KeepStagedObject = KeepStagedObject,
@@ -159,16 +172,17 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     protected override void ProcessRecord()
     {
         var settings = (PublishSettings)_settings!;
-        var artifact = InputObject is { } input
-            ? ResultMapper.ToPublishArtifact(input)
-            : new PublishArtifact
-            {
-                Path = GetUnresolvedProviderPathFromPSPath(Path!), Distribution = Distribution!, DistributionDescription = DistributionDescription,
-                Architecture = Architecture, CollectorVersion = CollectorVersion, BuildTags = BuildTags,
-            };
         PublishPlan plan;
         try
         {
+            var artifact = InputObject is { } input
+                ? ResultMapper.ToPublishArtifact(input)
+                : new PublishArtifact
+                {
+                    Path = GetUnresolvedProviderPathFromPSPath(Path!), Distribution = Distribution!, DistributionDescription = DistributionDescription,
+                    Architecture = Architecture, CollectorVersion = CollectorVersion, BuildTags = FlattenedList.Parse(BuildTags, nameof(BuildTags)),
+                    UpstreamRepo = UpstreamRepo, UpstreamCommit = UpstreamCommit,
+                };
             plan = PublishPlan.Create(artifact, settings, _regions);
         }
         catch (OcelotException ex)
@@ -177,7 +191,7 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
         }
-        var approved = _regions.Where(region => ShouldProcess(region, plan.Summary(region, settings))).ToList();
+        var approved = _regions.Where(region => Confirmation.ShouldProceed(this, Force, plan.Target(region), plan.Summary(region, settings))).ToList();
         if (approved.Count == 0) return;
 
         IReadOnlyList<RegionPublishResult> results = [];

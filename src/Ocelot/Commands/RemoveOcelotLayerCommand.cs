@@ -23,25 +23,26 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public OcelotLayerVersion[] InputObject { get; set; } = [];
 
-    /// <summary>The layer name (with -Version and -Region; bindable by property name).</summary>
+    /// <summary>The full layer name (with -VersionNumber and -Region; bindable by property name).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
-    [ValidatePattern("^[a-zA-Z0-9_-]{1,140}$")]
+    [ValidatePattern(@"\A[a-zA-Z0-9_-]{1,140}\z")]
     public string? LayerName { get; set; }
 
-    /// <summary>The version number to delete.</summary>
+    /// <summary>The version number to delete (binds from a Version property too).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    [Alias("Version")]
     [ValidateRange(1, long.MaxValue)]
-    public long Version { get; set; }
+    public long VersionNumber { get; set; }
+
+    /// <summary>By property name (e.g. from Import-Csv): the version's ARN, which must agree with -LayerName, -VersionNumber and -Region.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
+    public string? LayerVersionArn { get; set; }
 
     /// <summary>With -LayerName/-Version: the version's region (by property name; required, never the default region). With -Pattern: the regions to search.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
     [Parameter(ParameterSetName = ByPattern)]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
-
-    /// <summary>With -LayerName/-Version (by property name): the version's ARN, which the other three must agree with.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByProperties)]
-    public string? LayerVersionArn { get; set; }
 
     /// <summary>Every version of the layers whose names match (wildcards).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByPattern)]
@@ -52,7 +53,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter(ParameterSetName = ByPattern)]
     public SwitchParameter AllRegions { get; set; }
 
-    /// <summary>Skips the confirmation prompt (-WhatIf still only reports).</summary>
+    /// <summary>Skips the confirmation prompt; -WhatIf and $WhatIfPreference still hold.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -92,11 +93,11 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
                 case ByProperties:
                     if (Region is { Length: > 1 })
                         throw new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
-                            "Give exactly one -Region with -LayerName and -Version.", "Pipe Get-OcelotLayer output, or give one region.", "Region");
+                            "Give exactly one -Region with -LayerName and -VersionNumber.", "Pipe Get-OcelotLayer output, or give one region.", "Region");
                     ConsiderChecked(() =>
                     {
                         var region = Region is { Length: 1 } one && !string.IsNullOrWhiteSpace(one[0]) ? AwsRegion.Validate(one[0]) : null;
-                        return LayerVersionIdentity.Resolve(LayerName, Version, region, LayerVersionArn, "the layer version");
+                        return LayerVersionIdentity.Resolve(LayerName, VersionNumber, region, LayerVersionArn, "the layer version");
                     });
                     break;
                 case ByPattern:
@@ -113,6 +114,22 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         }
     }
 
+    /// <summary>-WhatIf and -Confirm name the version ARN whatever the input was, so a name and number are looked up first.</summary>
+    private string? LookUpArn(LayerVersionReference version)
+    {
+        string? arn = null;
+        try
+        {
+            new PipelinePump(this).Run(async token => arn = await Engine.Inventory.LayerVersionArn.LookUpAsync(version, Connection, token).ConfigureAwait(false), Cancellation);
+        }
+        catch (OcelotException ex)
+        {
+            WriteError(ErrorRecords.From(ex));
+            return null;
+        }
+        return arn;
+    }
+
     /// <summary>One object that does not identify exactly one version is refused on its own; the others go on.</summary>
     private void ConsiderChecked(Func<LayerVersionReference> resolve)
     {
@@ -126,6 +143,12 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
             WriteError(ErrorRecords.From(ex));
             return;
         }
+        // -WhatIf and -Confirm name the version ARN whatever the input was: a name and number are looked up first.
+        if (version.LayerVersionArn is null && !version.MetadataOnly)
+        {
+            if (LookUpArn(version) is not { } found) return;
+            version = version with { LayerVersionArn = found };
+        }
         Consider(version);
     }
 
@@ -134,11 +157,10 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         var target = version.LayerVersionArn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
         if (!_seen.Add(target)) return;
         _usageGuard ??= new LayerUsageGuard(this, Connection, Cancellation);
-        if (!SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, version.LayerVersionArn, target)) return;
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
+        if (!version.MetadataOnly && !SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, version.LayerVersionArn, target)) return;
         var action = version.MetadataOnly ? "Remove the orphaned metadata item (the layer version no longer exists)"
             : "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item");
-        if (Force && !whatIf ? true : ShouldProcess(target, action))
+        if (Confirmation.ShouldProceed(this, Force, target, action))
             _approved.Add((version, target));
     }
 

@@ -13,7 +13,7 @@ internal static class LayerSelection
         Func<string, string> metadataRegion, AwsConnection connection, int throttleLimit)
     {
         AwsConnection.ValidateEndpoint(connection.EndpointUrl);
-        var resolved = allRegions ? AwsRegion.Commercial : AwsConnection.ResolveRegions(regions);
+        var resolved = allRegions ? AwsRegion.Commercial : connection.ResolveRegions(regions);
         var wildcards = patterns.Select(Wildcard).ToList();
         return new LayerQuery
         {

@@ -31,25 +31,23 @@ public sealed partial class LambdaLayerClient : AmazonServiceClient
     /// <param name="region">Region name; when empty, the profile's region, then AWS_REGION and the rest of the SDK's chain.</param>
     /// <param name="profileName">Shared config/credentials profile; when empty, the SDK's default credential chain.</param>
     /// <param name="endpointUrl">Endpoint override; when empty, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL or the profile's, else the regional endpoint.</param>
+    public static LambdaLayerClient Create(string? region, string? profileName = null, string? endpointUrl = null, bool withoutRetries = false) =>
+        Create(region, new AwsConnection(profileName, endpointUrl), withoutRetries);
+
+    /// <summary>Creates a client with the connection's credentials (resolved as the AWS CLI does) and endpoint.</summary>
     /// <param name="withoutRetries">No SDK retries: for a call that is not idempotent (PublishLayerVersion), whose caller checks the outcome before trying again.</param>
-    public static LambdaLayerClient Create(string? region, string? profileName = null, string? endpointUrl = null, bool withoutRetries = false)
+    public static LambdaLayerClient Create(string? region, AwsConnection connection, bool withoutRetries = false)
     {
         var config = new LambdaLayerClientConfig();
         if (withoutRetries) config.MaxErrorRetry = 0;
-        AWSCredentials? credentials = null;
-        CredentialProfile? profile = null;
-        if (!string.IsNullOrWhiteSpace(profileName))
-        {
-            var profiles = new CredentialProfileStoreChain();
-            if (!profiles.TryGetProfile(profileName, out profile) || !profiles.TryGetAWSCredentials(profileName, out credentials))
-            {
-                throw new ArgumentException($"AWS profile '{profileName}' was not found or has no usable credentials.", nameof(profileName));
-            }
-            config.Profile = new Profile(profileName);
-        }
+        var credentials = connection.Credentials();
+        var endpointUrl = connection.EndpointUrl;
+        // The profile's endpoint_url and services section apply to the selected profile.
+        if (connection.ProfileName is { Length: > 0 } profileName)
+            config.Profile = connection.ProfileLocation is { Length: > 0 } location ? new Profile(profileName, location) : new Profile(profileName);
 
         region = string.IsNullOrWhiteSpace(region)
-            ? profile?.Region?.SystemName ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName
+            ? connection.DefaultRegion()
             : region.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(region))
         {

@@ -1,6 +1,5 @@
 using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime.CredentialManagement;
 
 namespace Ocelot.Engine.Aws.Metadata;
 
@@ -13,7 +12,11 @@ public static class MetadataClientFactory
     /// An endpoint override (e.g. a local emulator). Wins over <c>AWS_ENDPOINT_URL_DYNAMODB</c> and
     /// <c>AWS_ENDPOINT_URL</c>, which are honoured otherwise.
     /// </param>
-    public static IAmazonDynamoDB Create(string region, string? profileName = null, string? endpointUrl = null)
+    public static IAmazonDynamoDB Create(string region, string? profileName = null, string? endpointUrl = null) =>
+        Create(region, new AwsConnection(profileName, endpointUrl));
+
+    /// <summary>A client with the connection's credentials (resolved as the AWS CLI does) and endpoint.</summary>
+    public static IAmazonDynamoDB Create(string region, AwsConnection connection)
     {
         if (string.IsNullOrWhiteSpace(region)) throw new ArgumentException("A region is required.", nameof(region));
 
@@ -21,14 +24,9 @@ public static class MetadataClientFactory
         var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
         // Without an explicit URL the SDK itself reads AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL and the
         // profile's endpoint_url (honouring AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) into ServiceURL.
-        if (!string.IsNullOrWhiteSpace(endpointUrl)) config.ServiceURL = endpointUrl;
+        if (!string.IsNullOrWhiteSpace(connection.EndpointUrl)) config.ServiceURL = connection.EndpointUrl;
         // With a ServiceURL the signer cannot infer the region from the host name.
         if (config.ServiceURL is not null) config.AuthenticationRegion = region;
-
-        if (string.IsNullOrEmpty(profileName)) return new AmazonDynamoDBClient(config);
-
-        if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profileName, out var credentials))
-            throw new ArgumentException($"No AWS credentials were found for profile '{profileName}'.", nameof(profileName));
-        return new AmazonDynamoDBClient(credentials, config);
+        return connection.Credentials() is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
     }
 }

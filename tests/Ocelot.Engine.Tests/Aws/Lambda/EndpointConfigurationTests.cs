@@ -1,3 +1,4 @@
+using Ocelot.Engine.Failures;
 using Ocelot.Engine.Tests.Aws.Lambda.Support;
 
 using Ocelot.Engine.Aws.Lambda;
@@ -68,6 +69,8 @@ public sealed class EndpointConfigurationTests(MotoServerFixture moto) : IClassF
     [Fact]
     public async Task A_profile_supplies_credentials_region_and_its_services_endpoint()
     {
+        // As in the AWS CLI, AWS_REGION and AWS_DEFAULT_REGION win over the profile's region: without them, the profile's applies.
+        using var noRegion = new EnvironmentScope().Set("AWS_REGION", null).Set("AWS_DEFAULT_REGION", null);
         using var standIn = new LoopbackLambdaStandIn(_ => StandInResponse.Json(200, new { Layers = Array.Empty<object>() }));
         using var profiles = new AwsConfigFileScope($"""
             [profile ocelot-static]
@@ -120,6 +123,7 @@ public sealed class EndpointConfigurationTests(MotoServerFixture moto) : IClassF
     [Fact]
     public void An_unknown_profile_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => LambdaLayerClient.Create("us-east-1", "ocelot-no-such-profile"));
+        var error = Assert.Throws<OcelotException>(() => LambdaLayerClient.Create("us-east-1", "ocelot-no-such-profile"));
+        Assert.Equal(ErrorIds.AwsProfileNotFound, error.ErrorId);
     }
 }

@@ -1,3 +1,4 @@
+using Ocelot.Engine.Failures;
 using Ocelot.Engine.Aws.Metadata;
 
 namespace Ocelot.Engine.Tests.Aws.Metadata;
@@ -36,8 +37,9 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
         using var client = MetadataClientFactory.Create(MotoServerFixture.Region, MotoServerFixture.ProfileName, moto.EndpointUrl);
         await AssertWorksAsync(client);
 
-        var error = Assert.Throws<ArgumentException>(
+        var error = Assert.Throws<OcelotException>(
             () => MetadataClientFactory.Create(MotoServerFixture.Region, "no-such-profile", moto.EndpointUrl));
+        Assert.Equal(ErrorIds.AwsProfileNotFound, error.ErrorId);
         Assert.Contains("no-such-profile", error.Message);
     }
 
