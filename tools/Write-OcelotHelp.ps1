@@ -199,7 +199,7 @@ function Get-DefaultValue($Instance, [string] $Name) {
     if (-not $property) { return 'None' }
     $value = $property.GetValue($Instance)
     if ($value -is [System.Management.Automation.SwitchParameter]) { return $(if ($value.IsPresent) { 'True' } else { 'False' }) }
-    if ($null -eq $value) { return 'None' }
+    if ($null -eq $value -or ($value -is [string] -and $value.Length -eq 0)) { return 'None' }
     if ($value -is [array]) { return $(if ($value.Count) { $value -join ', ' } else { 'None' }) }
     "$value"
 }

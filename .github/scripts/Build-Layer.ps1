@@ -47,7 +47,7 @@ try {
         UpstreamCommit          = $artifact.UpstreamCommit
         CollectorVersion        = $artifact.CollectorVersion
         BuildTags               = @($artifact.BuildTags)
-        Components              = @($artifact.Components)
+        Components              = @($artifact.Components | ForEach-Object { $_.Id })
         GoModules               = @($artifact.GoModules)
         ConfigFile              = if ($artifact.ConfigFile) { [System.IO.Path]::GetFileName($artifact.ConfigFile) } else { $null }
         GoVersion               = $artifact.GoVersion

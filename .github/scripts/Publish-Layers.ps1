@@ -72,7 +72,7 @@ try {
 
     $publish = @{
         Region         = $regions
-        LayerName      = Get-ActionInput OCELOT_LAYER_NAME -Default 'ocel'
+        LayerNameBase  = Get-ActionInput OCELOT_LAYER_NAME -Default 'ocel'
         ReleaseGroup   = $releaseGroup
         MetadataTable  = Get-ActionInput OCELOT_METADATA_TABLE -Default 'ocelot-layers'
         MetadataRegion = $metadataRegion

@@ -47,7 +47,7 @@ try
         using var shell = PowerShell.Create();
         shell.Runspace = runspace;
         var watch = Stopwatch.StartNew();
-        shell.AddScript($"Invoke-OcelotBuild -Distribution {distribution} -Arch {archList} -UpstreamRepo '{upstream}' -OutputDirectory '{Path.Combine(work, "out-ocelot")}'{(force ? " -Force" : "")}");
+        shell.AddScript($"Invoke-OcelotBuild -Distribution {distribution} -Arch {archList} -UpstreamRepo '{upstream}' -OutputDirectory '{Path.Combine(work, "out-ocelot")}'{(force ? " -SkipCache" : "")}");
         var output = shell.Invoke();
         if (shell.HadErrors || output.Count == 0) throw new InvalidOperationException(string.Join("; ", shell.Streams.Error));
         return watch.Elapsed.TotalSeconds;

@@ -34,7 +34,7 @@ try
     using (var build = PowerShell.Create())
     {
         build.Runspace = runspace;
-        build.AddScript($"Import-Module '{Path.Combine(root, "Ocelot.psd1")}'; Invoke-OcelotBuild {distribution} -UpstreamRepo '{upstream}' -OutputDirectory '{Path.Combine(work, "out")}' -Force -KeepWorkingTree -InformationAction SilentlyContinue -WarningAction SilentlyContinue");
+        build.AddScript($"Import-Module '{Path.Combine(root, "Ocelot.psd1")}'; Invoke-OcelotBuild {distribution} -UpstreamRepo '{upstream}' -OutputDirectory '{Path.Combine(work, "out")}' -SkipCache -KeepWorkingTree -InformationAction SilentlyContinue -WarningAction SilentlyContinue");
         artifact = build.Invoke().Single();
     }
     var tree = (string)artifact.Properties["WorkingTree"].Value;

@@ -154,14 +154,7 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
         catch (AwsCliException e) when (e.Error.Contains("ParameterNotFound")) { return null; }
     }
 
-    private string Zip(string name)
-    {
-        var path = Path.Combine(_files.Path, name);
-        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
-        using var entry = archive.CreateEntry("extensions/collector").Open();
-        entry.Write(RandomNumberGenerator.GetBytes(4096));
-        return path;
-    }
+    private string Zip(string name) => LayerZips.Write(Path.Combine(_files.Path, name));
 
     [Fact]
     public void Copy_ParameterPath_points_each_regions_parameter_at_its_copy()

@@ -25,10 +25,7 @@ public sealed class PublishProgressTests : IClassFixture<MotoServer>, IDisposabl
     [Fact]
     public void A_small_publish_writes_a_few_progress_records_a_second_naming_each_stage()
     {
-        var zip = Path.Combine(_files.Path, "progress.zip");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        using (var entry = archive.CreateEntry("extensions/collector", CompressionLevel.NoCompression).Open())
-            entry.Write(RandomNumberGenerator.GetBytes(6 * 1024 * 1024));
+        var zip = LayerZips.Write(Path.Combine(_files.Path, "progress.zip"), bytes: 6 * 1024 * 1024);
         var distribution = "progress-" + Guid.NewGuid().ToString("N")[..6];
 
         var clock = Stopwatch.StartNew();

@@ -89,7 +89,7 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     public void A_built_artifact_carries_types_modules_and_signals_from_metadata_and_pipes_into_the_check()
     {
         var spanToMetrics = _configs.Write("span-to-metrics.yaml", File.ReadAllText(Forwarder).Replace("    metrics:\n      receivers: [otlp]", "    metrics:\n      receivers: [otlp, spaneventtolog]"));
-        var result = Run("$a = Invoke-OcelotBuild minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out -Force; $a; $a | Test-OcelotCollectorConfig -Path $f, $g",
+        var result = Run("$a = Invoke-OcelotBuild minimal-forwarder -UpstreamRepo $upstream -OutputDirectory $out -SkipCache; $a; $a | Test-OcelotCollectorConfig -Path $f, $g",
             new Dictionary<string, object?> { ["f"] = Forwarder, ["g"] = spanToMetrics });
         var artifact = result.Output[0];
         var components = artifact.Get<object[]>("Components").Select(PSObject.AsPSObject).ToDictionary(c => c.Get<string>("Id"));
@@ -136,7 +136,7 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
         var artifacts = Path.Combine(environment.CacheFolder, "artifacts");
         var before = Directory.Exists(artifacts) ? Directory.GetDirectories(artifacts).Length : 0;
 
-        var result = Run("Invoke-OcelotBuild broken, plain -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -Force -Verbose");
+        var result = Run("Invoke-OcelotBuild broken, plain -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -SkipCache -Verbose");
         Assert.Empty(result.Output);
         Assert.Equal(["CollectorConfigComponentNotInLayer", "CollectorConfigInvalid", "CollectorConfigComponentNotInLayer", "CollectorConfigInvalid"],
             result.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
