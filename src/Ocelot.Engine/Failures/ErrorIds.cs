@@ -73,4 +73,13 @@ public static class ErrorIds
     public const string MetadataDeleteFailed = nameof(MetadataDeleteFailed);
     public const string ReportInputInvalid = nameof(ReportInputInvalid);
     public const string StepSummaryNotSet = nameof(StepSummaryNotSet);
+
+    // Hardening of the build side (issue 8)
+    public const string UpstreamTreeUnsafe = nameof(UpstreamTreeUnsafe);
+    public const string LayerInputOutsideFolder = nameof(LayerInputOutsideFolder);
+    public const string BuildDiskFull = nameof(BuildDiskFull);
+    public const string BuildFolderNotWritable = nameof(BuildFolderNotWritable);
+    public const string ConfigNestingTooDeep = nameof(ConfigNestingTooDeep);
+    public const string ConfigMultipleDocuments = nameof(ConfigMultipleDocuments);
+    public const string CacheEntryDamaged = nameof(CacheEntryDamaged);
 }

@@ -63,42 +63,12 @@ public sealed class UpstreamCache(string cacheFolder)
         return new ResolvedUpstream(source, gitRef, local.Sha, repositoryPath);
     }
 
-    /// <summary>Writes the files of a commit's tree into <paramref name="destination"/> (no .git folder).</summary>
+    /// <summary>Writes the files of a commit's tree into <paramref name="destination"/>, a folder that must not exist yet.</summary>
     public static void Export(ResolvedUpstream upstream, string destination, CancellationToken cancellationToken)
     {
         using var repository = new Repository(upstream.RepositoryPath);
         var commit = repository.Lookup<Commit>(upstream.Commit);
-        Directory.CreateDirectory(destination);
-        ExportTree(commit.Tree, destination, cancellationToken);
-    }
-
-    private static void ExportTree(Tree tree, string folder, CancellationToken cancellationToken)
-    {
-        foreach (var entry in tree)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(folder, entry.Name);
-            switch (entry.TargetType)
-            {
-                case TreeEntryTargetType.Tree:
-                    Directory.CreateDirectory(path);
-                    ExportTree((Tree)entry.Target, path, cancellationToken);
-                    break;
-                case TreeEntryTargetType.Blob when entry.Mode == Mode.SymbolicLink:
-                    File.CreateSymbolicLink(path, ((Blob)entry.Target).GetContentText());
-                    break;
-                case TreeEntryTargetType.Blob:
-                    using (var content = ((Blob)entry.Target).GetContentStream())
-                    using (var file = File.Create(path))
-                        content.CopyTo(file);
-                    if (!OperatingSystem.IsWindows())
-                        File.SetUnixFileMode(path, entry.Mode == Mode.ExecutableFile
-                            ? (UnixFileMode)Convert.ToInt32("755", 8)
-                            : (UnixFileMode)Convert.ToInt32("644", 8));
-                    break;
-                // Submodules (GitLink) are not part of the collector build.
-            }
-        }
+        UntrustedTreeExport.Write(commit.Tree, upstream.Commit, destination, cancellationToken);
     }
 
     private static Repository OpenOrCreate(string path, UpstreamSource source)
