@@ -109,6 +109,17 @@ public sealed class UpstreamSecretTests(BuildEnvironment environment) : IDisposa
         Assert.DoesNotContain("Inval1dSecretQ", EverythingShown(result));
     }
 
+    [Theory]
+    [InlineData("Get-OcelotLayer -Region us-east-1 -EndpointUrl $endpoint")]
+    [InlineData("Initialize-OcelotMetadataTable -TableName ocelot-layers -Region us-east-1 -EndpointUrl $endpoint")]
+    [InlineData("Remove-OcelotLayer -Pattern 'ocel-*' -Region us-east-1 -EndpointUrl $endpoint -WhatIf")]
+    public void An_endpoint_URL_with_user_info_is_refused_without_repeating_it(string command)
+    {
+        var result = ModuleSession.Run(command, new Dictionary<string, object?> { ["endpoint"] = "http://AKIAKEY:EndpointS3cretZ@127.0.0.1:9" });
+        Assert.StartsWith("EndpointInvalid,", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+        Assert.DoesNotContain("EndpointS3cretZ", EverythingShown(result));
+    }
+
     [Fact]
     public void Stopping_the_pipeline_during_a_slow_fetch_ends_it_within_a_second_and_leaves_no_cache_entry()
     {
