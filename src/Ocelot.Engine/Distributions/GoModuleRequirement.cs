@@ -62,15 +62,12 @@ public sealed partial record GoModuleRequirement(string ModulePath, string? Vers
         var versionMajor = match.Groups["major"].Value;
         var incompatible = match.Groups["incompatible"].Success;
         var suffix = MajorSuffix().Match(path[(path.LastIndexOf('/') + 1)..]);
+        // golang.org/x/mod's CheckPathMajor: the version's major must match a /vN suffix, else be v0 or v1 (or +incompatible).
         if (path.Contains('/') && suffix.Success)
-        {
-            if (incompatible) return $"'{version}' is +incompatible, which a path with a major version suffix cannot be";
-            if (versionMajor != suffix.Groups[1].Value) return $"version '{version}' does not match the major version suffix of '{path}' (it must be v{suffix.Groups[1].Value}.x.y)";
-            return null;
-        }
+            return versionMajor == suffix.Groups[1].Value ? null
+                : $"version '{version}' does not match the major version suffix of '{path}' (it must be v{suffix.Groups[1].Value}.x.y)";
         if (versionMajor is not ("0" or "1") && !incompatible)
             return $"version '{version}' has major version {versionMajor}, so the module path must end in /v{versionMajor}";
-        if (incompatible && versionMajor is "0" or "1") return $"'{version}' cannot be +incompatible below v2";
         return null;
     }
 
