@@ -299,9 +299,9 @@ public sealed partial class DistributionCatalog
 
     public static bool IsValidBuildTag(string tag) => BuildTagPattern().IsMatch(tag);
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")]
+    [GeneratedRegex(@"\A[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\z")]
     private static partial Regex BuildTagPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex DistributionNamePattern();
 }

@@ -82,12 +82,12 @@ public static partial class LayerSharing
         new(ErrorIds.SharingInvalid, FailureKind.InvalidArgument, $"Cannot share the layer: {why}.",
             "Give -Principal 12-digit account ids and -OrganizationId an id like o-a1b2c3d4e5.", target);
 
-    [GeneratedRegex(@"^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$")]
+    [GeneratedRegex(@"\Aarn:aws[a-zA-Z-]*:iam::([0-9]{12}):root\z")]
     private static partial Regex AccountFromRoot();
 
-    [GeneratedRegex(@"^\d{12}$")]
+    [GeneratedRegex(@"\A[0-9]{12}\z")]
     private static partial Regex AccountId();
 
-    [GeneratedRegex("^o-[a-z0-9]{10,32}$")]
+    [GeneratedRegex(@"\Ao-[a-z0-9]{10,32}\z")]
     private static partial Regex Organization();
 }

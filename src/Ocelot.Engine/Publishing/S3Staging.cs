@@ -55,6 +55,6 @@ public static partial class S3Staging
             "Give -S3Bucket one bucket name, a template such as my-bucket-{region}, or one bucket per region in -Region order.", target);
 
     // S3 bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\z")]
     private static partial Regex BucketName();
 }
