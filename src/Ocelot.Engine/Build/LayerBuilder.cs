@@ -88,7 +88,14 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
             ArtifactCache.CopyToOutput(cached.Value.ZipPath, output, cached.Value.Artifact.Sha256);
             _sink.Verbose($"{distribution.Name} ({architecture}) is in the cache (key {keys[architecture].Value}).");
-            onArtifact(cached.Value.Artifact with { Path = output, FromCache = true, Duration = clock.Elapsed, UpstreamRef = request.UpstreamRef, WorkingTree = null });
+            // Only the built content comes from the cache; what this call was asked (a description, the repository
+            // as given, the config file's path) is this call's, even when an earlier call built the same bytes.
+            onArtifact(cached.Value.Artifact with
+            {
+                Path = output, FromCache = true, Duration = clock.Elapsed, UpstreamRef = request.UpstreamRef, WorkingTree = null,
+                Distribution = distribution.Name, DistributionDescription = distribution.Description,
+                UpstreamRepo = upstream.Source.DisplayName, ConfigFile = distribution.ConfigFile,
+            });
         }
         _unitsTotal = 3 + 2 * missing.Count;
         if (missing.Count == 0) return;

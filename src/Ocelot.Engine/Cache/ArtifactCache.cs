@@ -23,7 +23,7 @@ public sealed class ArtifactCache(string cacheFolder)
         var folder = EntryFolder(key);
         var zip = Path.Combine(folder, ZipName);
         var metadata = Path.Combine(folder, MetadataName);
-        if (!File.Exists(zip) || !File.Exists(metadata)) return null;
+        if (!File.Exists(zip) || !File.Exists(metadata) || new FileInfo(folder).LinkTarget is not null) return null;
         try
         {
             var artifact = JsonSerializer.Deserialize<LayerArtifact>(File.ReadAllText(metadata));
@@ -51,6 +51,8 @@ public sealed class ArtifactCache(string cacheFolder)
             var artifact = writeZip(Path.Combine(staging, ZipName));
             CopyToOutput(Path.Combine(staging, ZipName), outputPath, artifact.Sha256);
             File.WriteAllText(Path.Combine(staging, MetadataName), JsonSerializer.Serialize(artifact, Json));
+            // Something that is not a folder where the entry belongs (a file, a link) is damage, never followed.
+            if (File.Exists(final) || new FileInfo(final).LinkTarget is not null) File.Delete(final);
             if (Directory.Exists(final) && TryGet(key) is null)
             {
                 var damaged = final + $".{Guid.NewGuid():N}.damaged";

@@ -20,11 +20,22 @@ public sealed class UpstreamCache(string cacheFolder)
     {
         var repositoryPath = Path.Combine(cacheFolder, "git", Hash(source.Url));
         using var fileLock = await FileLock.AcquireAsync(repositoryPath + ".lock", LockTimeout, sink, cancellationToken).ConfigureAwait(false);
-        var firstContact = !Repository.IsValid(repositoryPath);
+        var firstContact = !IsValidRepository(repositoryPath);
+        var damage = firstContact ? (Directory.Exists(repositoryPath) ? "it is not a git repository" : null) : DamageOf(repositoryPath);
+        if (damage is not null)
+        {
+            sink.Warning($"The cached copy of {source.DisplayName} at '{repositoryPath}' is damaged ({damage}); fetching it again.");
+            DeleteDamaged(repositoryPath, damage);
+            firstContact = true;
+        }
         try
         {
             if (firstContact && !source.IsLocal) CloneShallow(source, repositoryPath, sink, cancellationToken);
             return Resolve(source, gitRef, repositoryPath, sink, cancellationToken);
+        }
+        catch (LibGit2SharpException ex) when (!firstContact)
+        {
+            throw Damaged(repositoryPath, ex.Message, ex);
         }
         catch when (firstContact)
         {
@@ -34,6 +45,49 @@ public sealed class UpstreamCache(string cacheFolder)
             throw;
         }
     }
+
+    private static bool IsValidRepository(string path)
+    {
+        try { return Repository.IsValid(path); }
+        catch (LibGit2SharpException) { return Directory.Exists(path); }
+    }
+
+    /// <summary>Why the cached repository cannot be trusted, or null: its config, shallow file and remote must read back.</summary>
+    private static string? DamageOf(string repositoryPath)
+    {
+        var shallow = Path.Combine(repositoryPath, "shallow");
+        if (new FileInfo(shallow).LinkTarget is not null || Directory.Exists(shallow)) return "its shallow file is not a file";
+        if (File.Exists(shallow) && File.ReadAllLines(shallow).Any(l => l.Length > 0 && !ObjectId.TryParse(l, out _)))
+            return "its shallow file holds lines that are not commit ids";
+        try
+        {
+            using var repository = new Repository(repositoryPath);
+            if (!repository.Info.IsBare) return "it is not a bare repository";
+            _ = repository.Network.Remotes["origin"]?.Url;
+            return null;
+        }
+        catch (LibGit2SharpException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static void DeleteDamaged(string repositoryPath, string damage)
+    {
+        try
+        {
+            Directory.Delete(repositoryPath, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Damaged(repositoryPath, $"{damage}; removing it failed: {ex.Message}", ex);
+        }
+    }
+
+    private static OcelotException Damaged(string repositoryPath, string why, Exception? inner = null) =>
+        new(ErrorIds.CacheEntryDamaged, FailureKind.InvalidData,
+            $"The cached upstream repository '{repositoryPath}' is damaged: {why}",
+            $"Delete '{repositoryPath}' and run the build again; Ocelot fetches it anew.", repositoryPath, inner);
 
     private static ResolvedUpstream Resolve(UpstreamSource source, string gitRef, string repositoryPath, IOperationSink sink, CancellationToken cancellationToken)
     {
@@ -82,9 +136,16 @@ public sealed class UpstreamCache(string cacheFolder)
     /// <summary>Writes the files of a commit's tree into <paramref name="destination"/>, a folder that must not exist yet.</summary>
     public static void Export(ResolvedUpstream upstream, string destination, CancellationToken cancellationToken)
     {
-        using var repository = new Repository(upstream.RepositoryPath);
-        var commit = repository.Lookup<Commit>(upstream.Commit);
-        UntrustedTreeExport.Write(commit.Tree, upstream.Commit, destination, cancellationToken);
+        try
+        {
+            using var repository = new Repository(upstream.RepositoryPath);
+            var commit = repository.Lookup<Commit>(upstream.Commit);
+            UntrustedTreeExport.Write(commit.Tree, upstream.Commit, destination, cancellationToken);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw Damaged(upstream.RepositoryPath, $"reading commit {upstream.Commit} failed: {ex.Message}", ex);
+        }
     }
 
     private static Repository OpenOrCreate(string path, UpstreamSource source)
@@ -106,7 +167,8 @@ public sealed class UpstreamCache(string cacheFolder)
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var references = repository.Network.ListReferences(repository.Network.Remotes["origin"], Credentials(source)).ToList();
+            var origin = repository.Network.Remotes["origin"];
+            var references = (Credentials(source) is { } credentials ? repository.Network.ListReferences(origin, credentials) : repository.Network.ListReferences(origin)).ToList();
             var result = new List<(string, string)>();
             foreach (var reference in references)
             {
