@@ -47,8 +47,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         _go = GoToolchain.Locate(_settings.GoExecutable);
         _sink.Progress(new ProgressUpdate(1, ActivityName, $"fetching {source.DisplayName} at {gitRef}"));
         _faults.Check(BuildStage.Fetch, source.DisplayName);
-        Directory.CreateDirectory(_settings.CacheFolder);
-        _upstream = await new UpstreamCache(_settings.CacheFolder).ResolveAsync(source, gitRef, _sink, cancellationToken).ConfigureAwait(false);
+        await StorageFailure.RunAsync(_settings.CacheFolder, "use the cache folder", async () =>
+        {
+            Directory.CreateDirectory(_settings.CacheFolder);
+            _upstream = await new UpstreamCache(_settings.CacheFolder).ResolveAsync(source, gitRef, _sink, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         _goEnvironment = await _go.EnvAsync(GoEnvironmentInKey, _settings.CacheFolder, cancellationToken).ConfigureAwait(false);
     }
 
@@ -101,11 +104,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         if (missing.Count == 0) return;
 
         // A fresh folder of an unpredictable name, owner-only (mkdtemp): never an existing path or a planted link.
-        var work = BuildStorage.Run(Path.GetTempPath(), "create the build folder", () => Directory.CreateTempSubdirectory("ocelot-build-").FullName);
+        var work = StorageFailure.Run(Path.GetTempPath(), "create the build folder", () => Directory.CreateTempSubdirectory("ocelot-build-").FullName);
         var succeeded = false;
         try
         {
-            await BuildStorage.RunAsync(work, "build", () => BuildInWorkFolderAsync(item, onArtifact, work, missing, keys, clock, cancellationToken)).ConfigureAwait(false);
+            await StorageFailure.RunAsync(work, "build", () => BuildInWorkFolderAsync(item, onArtifact, work, missing, keys, clock, cancellationToken)).ConfigureAwait(false);
             succeeded = true;
         }
         finally
@@ -132,7 +135,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         var collector = Path.Combine(tree, "collector");
         var lambdaComponents = Path.Combine(collector, "lambdacomponents");
         Report($"{distribution.Name}: checking out {upstream.Commit[..12]}");
-        UpstreamCache.Export(upstream, tree, cancellationToken);
+        StorageFailure.Run(work, "write the upstream tree", () => { UpstreamCache.Export(upstream, tree, cancellationToken); return 0; });
         var (collectorVersion, goDirective) = ReadUpstreamModule(collector, upstream);
         var goVersion = await CheckGoVersionAsync(go, collector, goDirective, cancellationToken).ConfigureAwait(false);
         Step();
@@ -178,7 +181,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             faults.Check(BuildStage.Package, target);
             var components = CompiledComponents.List(lambdaComponents, distribution.BuildTags, architecture);
             var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
-            var artifact = cache.Store(keys[architecture].Value, output, zipPath =>
+            var artifact = StorageFailure.Run(request.CacheFolder, "store the layer zip in the cache", () => cache.Store(keys[architecture].Value, output, zipPath =>
             {
                 LayerPackage.Create(zipPath, binary, configFile, cancellationToken);
                 var digests = LayerPackage.Digest(zipPath);
@@ -202,7 +205,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                     ConfigFile = distribution.ConfigFile,
                     GoVersion = goVersion,
                 };
-            });
+            }));
             Step();
             onArtifact(artifact with { Path = output, Duration = clock.Elapsed, FromCache = false, WorkingTree = request.KeepWorkingTree ? work : null });
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ocelot.Engine.Build;
+using Ocelot.Engine.Failures;
 using Ocelot.Engine.Packaging;
 
 namespace Ocelot.Engine.Cache;
@@ -77,12 +78,17 @@ public sealed class ArtifactCache(string cacheFolder)
     {
         if (File.Exists(destination) && new FileInfo(destination).Length == new FileInfo(cachedZip).Length && LayerPackage.Digest(destination).Sha256 == sha256)
             return;
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var folder = Path.GetDirectoryName(destination)!;
         var temporary = destination + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
+            Directory.CreateDirectory(folder);
             File.Copy(cachedZip, temporary);
             File.Move(temporary, destination, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw StorageFailure.Translate(ex, folder, $"write the layer zip '{destination}'");
         }
         finally
         {

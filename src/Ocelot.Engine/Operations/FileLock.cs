@@ -28,6 +28,10 @@ public sealed class FileLock : IDisposable
             {
                 return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
             }
+            catch (IOException ex) when (StorageFailure.IsPermanent(ex))
+            {
+                throw StorageFailure.Translate(ex, Path.GetDirectoryName(path)!, $"create the lock file '{path}'");
+            }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 if (!told)

@@ -1,12 +1,10 @@
-using Ocelot.Engine.Failures;
-
-namespace Ocelot.Engine.Build;
+namespace Ocelot.Engine.Failures;
 
 /// <summary>
-/// Turns the file system's own failures during a build (a full disk, a read-only or forbidden folder) into Ocelot
-/// errors that name the folder involved, instead of a raw .NET exception.
+/// Turns the file system's own failures (a full disk, a read-only or forbidden folder) into Ocelot errors that name
+/// the folder involved, instead of a raw .NET exception.
 /// </summary>
-public static class BuildStorage
+public static class StorageFailure
 {
     // Linux errno values, which .NET keeps as the HResult of an IOException it has no better type for.
     private const int NoSpaceLeft = 28;
@@ -50,6 +48,9 @@ public static class BuildStorage
         return new OcelotException(ErrorIds.PackageWriteFailed, FailureKind.WriteError,
             $"Could not {what} in '{folder}': {ex.Message}", "Check that the folder exists, is writable and has space.", folder, ex);
     }
+
+    /// <summary>A failure that waiting or retrying cannot cure: no space, or a read-only file system.</summary>
+    public static bool IsPermanent(Exception ex) => IsDiskFull(ex) || ex.HResult == ReadOnlyFileSystem;
 
     public static bool IsDiskFull(Exception ex) => ex.HResult is NoSpaceLeft or QuotaExceeded || (ex.HResult & 0xFFFF) == 0x70; // 0x70: ERROR_DISK_FULL on Windows
 }
