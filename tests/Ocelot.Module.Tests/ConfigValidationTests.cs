@@ -63,6 +63,29 @@ public sealed class ConfigValidationTests : IDisposable
         Assert.Contains($"line {line}", error.ErrorDetails.RecommendedAction);
     }
 
+    [Theory]
+    // Found by bench/fuzz.sh config: a flow sequence aliasing itself, used as a mapping key (a stack overflow in YamlDotNet).
+    [InlineData("X: [., {y:,&z [*z]}]\n--\u001d\nq: 1\n")]
+    [InlineData("a: &loop\n  - *loop\n")]
+    [InlineData("a: &m {k: *m}\n")]
+    [InlineData("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\nl1: &l1 [*l0, *l0, *l0, *l0, *l0, *l0, *l0, *l0]\nl2: &l2 [*l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1]\n? [*l2, *l2, *l2, *l2, *l2, *l2, *l2]\n: x\n")]
+    public void Aliases_of_lists_or_mappings_are_refused_before_they_can_loop_or_explode(string yaml)
+    {
+        _config.Write("distributions.yaml", yaml);
+        var result = ModuleSession.Run("Get-OcelotDistribution -ConfigPath $cfg", new Dictionary<string, object?> { ["cfg"] = _config.Path });
+        var error = Assert.Single(result.AllErrors);
+        Assert.StartsWith("ConfigYamlSyntax,", error.FullyQualifiedErrorId);
+        Assert.Contains("aliases of single values only", error.Exception.Message);
+    }
+
+    [Fact]
+    public void Aliases_of_single_values_still_work()
+    {
+        _config.Write("distributions.yaml", "one:\n  description: &d Shared words\n  buildtags: [lambdacomponents.custom]\ntwo:\n  description: *d\n  buildtags: [lambdacomponents.custom]\n");
+        var result = ModuleSession.Run("Get-OcelotDistribution -ConfigPath $cfg", new Dictionary<string, object?> { ["cfg"] = _config.Path }).AssertSucceeded();
+        Assert.Equal(["Shared words", "Shared words"], result.Output.Select(o => o.Get<string>("Description")));
+    }
+
     [Fact]
     public void A_second_document_in_component_dependencies_is_an_error_too() =>
         Assert.StartsWith("ConfigMultipleDocuments,", OnlyError(Valid, "dependencies: {}\n---\ndependencies:\n  lambdacomponents.exporter.x: [example.com/x]\n").FullyQualifiedErrorId);

@@ -54,6 +54,13 @@ internal static class YamlFile
             throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
                 $"YAML error in '{path}': {ex.Message}", "Remove the duplicated key.", path, ex);
         }
+        catch (UnsupportedAliasException ex)
+        {
+            var at = new SourceLocation(path, ex.At.Line, ex.At.Column);
+            throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
+                $"YAML error at {at}: '*{ex.Anchor}' repeats a list or mapping; Ocelot accepts aliases of single values only (a list or mapping alias can refer to itself).",
+                $"Write the list or mapping out at line {at.Line} of '{path}', or use 'base:' to share build tags between distributions.", path);
+        }
         catch (NestingTooDeepException ex)
         {
             throw new OcelotException(ErrorIds.ConfigNestingTooDeep, FailureKind.InvalidData,
@@ -81,12 +88,19 @@ internal static class YamlFile
         public Mark At { get; } = at;
     }
 
+    private sealed class UnsupportedAliasException(Mark at, string anchor) : Exception($"alias *{anchor} of a list or mapping")
+    {
+        public Mark At { get; } = at;
+        public string Anchor { get; } = anchor;
+    }
+
     /// <summary>Remembers where the last successfully parsed event ended.</summary>
     private sealed class PositionTrackingParser(IParser inner) : IParser
     {
         public Mark LastGood { get; private set; } = new(0, 1, 1);
         public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
 
+        private readonly HashSet<string> _collectionAnchors = new(StringComparer.Ordinal);
         private int _depth;
 
         public bool MoveNext()
@@ -95,6 +109,14 @@ internal static class YamlFile
             if (!inner.MoveNext()) return false;
             switch (inner.Current)
             {
+                case YamlDotNet.Core.Events.AnchorAlias alias when _collectionAnchors.Contains(alias.Value.Value):
+                    // An alias of a list or mapping can refer to itself (a cycle) or multiply a key's size without
+                    // bound; scalar aliases are plain reuse and stay allowed.
+                    throw new UnsupportedAliasException(alias.Start, alias.Value.Value);
+                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } node and (YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart):
+                    _collectionAnchors.Add(node.Anchor.Value);
+                    if (++_depth > MaximumNesting) throw new NestingTooDeepException(inner.Current.Start);
+                    break;
                 case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
                     if (++_depth > MaximumNesting) throw new NestingTooDeepException(inner.Current.Start);
                     break;
