@@ -2,7 +2,8 @@
 # Fuzzes one target of bench/Fuzz for a fixed time with AFL++ (SharpFuzz instruments the engine and YamlDotNet),
 # then prints executions, corpus size, crashes and hangs. Not part of the test run.
 #   usage: bench/fuzz.sh config|constraint [seconds, default 180]
-# Needs afl-fuzz (apt-get install -y afl++). Reproduce a crash: dotnet <work>/bin/Ocelot.Fuzz.dll <target> <crash file>
+# Needs afl-fuzz (apt-get install -y afl++). The work folder it prints keeps the corpus and any crash; reproduce a crash
+# with an uninstrumented build: dotnet build bench/Fuzz -o DIR && dotnet DIR/Ocelot.Fuzz.dll <target> <crash file>
 set -euo pipefail
 target=${1:?usage: bench/fuzz.sh config|constraint [seconds]}
 seconds=${2:-180}
@@ -29,7 +30,7 @@ else
   printf '/* x */\n//go:build (a || !b) && c.d\n\npackage p\n' > "$work/in/mixed.go"
 fi
 
-AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 \
+OCELOT_FUZZ_SCRATCH="$work/scratch" AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 \
   afl-fuzz -i "$work/in" -o "$work/out" -V "$seconds" -t 5000 -m none -- dotnet "$work/bin/Ocelot.Fuzz.dll" "$target" >"$work/afl.log" 2>&1 || {
   echo "afl-fuzz failed; the end of its log:" >&2; tail -n 30 "$work/afl.log" >&2; exit 1; }
 

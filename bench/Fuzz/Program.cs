@@ -15,11 +15,15 @@ if (args.Length < 1 || args[0] is not ("config" or "constraint"))
     Console.Error.WriteLine("usage: Ocelot.Fuzz config|constraint [input-file]");
     return 2;
 }
-var folder = Directory.CreateTempSubdirectory("ocelot-fuzz-").FullName;
+// bench/fuzz.sh gives a scratch folder inside its work folder: AFL++ kills the target at the end, so it cannot clean up.
+var folder = Environment.GetEnvironmentVariable("OCELOT_FUZZ_SCRATCH") is { Length: > 0 } scratch
+    ? Directory.CreateDirectory(Path.Combine(scratch, Environment.ProcessId.ToString())).FullName
+    : Directory.CreateTempSubdirectory("ocelot-fuzz-").FullName;
 Action<byte[]> target = args[0] == "config" ? bytes => LoadConfig(bytes, folder) : ReadConstraint;
 if (args.Length > 1)
 {
-    target(File.ReadAllBytes(args[1]));
+    try { target(File.ReadAllBytes(args[1])); }
+    finally { Directory.Delete(folder, recursive: true); }
     return 0;
 }
 Fuzzer.OutOfProcess.Run(stream =>

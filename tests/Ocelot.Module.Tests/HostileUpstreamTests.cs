@@ -140,6 +140,18 @@ public sealed class HostileUpstreamTests : IDisposable
     }
 
     [Fact]
+    public void Links_that_loop_back_to_a_parent_folder_are_never_walked_forever()
+    {
+        var branch = _git.CommitEdit("loops", "collector", entries => entries
+            .Append(_git.LinkEntry("loop", "."))
+            .Append(_git.LinkEntry("up", "..")));
+        var result = Build(branch);
+        Assert.All(result.AllErrors, e => Assert.DoesNotContain("System.", e.FullyQualifiedErrorId));
+        Assert.Single(result.AssertSucceeded().Output);
+        Assert.Empty(TempEntries());
+    }
+
+    [Fact]
     public void Links_that_stay_inside_the_tree_build_and_ship_the_linked_file()
     {
         var branch = _git.CommitEdit("inside-link", "collector", entries => entries

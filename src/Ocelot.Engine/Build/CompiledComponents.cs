@@ -1,3 +1,4 @@
+using Ocelot.Engine.Failures;
 using System.Text.RegularExpressions;
 using Ocelot.Engine.Overlay;
 
@@ -22,7 +23,16 @@ public static partial class CompiledComponents
             foreach (var file in Directory.EnumerateFiles(folder, "*.go"))
             {
                 if (file.EndsWith("_test.go", StringComparison.Ordinal)) continue;
-                var constraint = BuildConstraint.FromGoSource(File.ReadAllText(file), file);
+                BuildConstraint? constraint;
+                try
+                {
+                    constraint = BuildConstraint.FromGoSource(File.ReadAllText(file), file);
+                }
+                catch (FormatException ex)
+                {
+                    throw new OcelotException(ErrorIds.UpstreamLayoutInvalid, FailureKind.InvalidData,
+                        $"Cannot tell which components were compiled: {ex.Message}", "Fix the //go:build line of that file.", file, ex);
+                }
                 if (constraint is null || !constraint.Evaluate(active)) continue;
                 var prefix = $"{OverlayCatalog.TagPrefix}{kind}.";
                 var own = constraint.Tags.FirstOrDefault(t => t.StartsWith(prefix, StringComparison.Ordinal) && t != prefix + "all");
