@@ -375,6 +375,8 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
             shell.Stop();
             Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(running));
             Assert.False(Directory.Exists(tree), "the build tree should be removed when the pipeline stops");
+            // go's own temporary folders (go-build*) lived inside the build tree, so nothing else is left behind.
+            Assert.DoesNotContain(Directory.GetFileSystemEntries(_temp.Path), e => !Path.GetFileName(e).StartsWith("CoreFxPipe_", StringComparison.Ordinal));
             Assert.Empty(ProcessesMentioning(tree));
             Assert.Empty(Directory.GetFileSystemEntries(_output.Path));
         }

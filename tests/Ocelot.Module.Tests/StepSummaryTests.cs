@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Ocelot.Module.Tests.Fixtures;
 using Ocelot.Module.Tests.Harness;
 using Xunit;
 
@@ -30,7 +31,7 @@ public sealed class StepSummaryTests
     [Fact]
     public void A_summary_on_a_full_disk_is_an_Ocelot_error_and_is_left_as_it_was()
     {
-        using var disk = new TmpfsMount(kilobytes: 64);
+        using var disk = TmpfsMount.TryMount("64k", out var whyNot) ?? throw new InvalidOperationException(whyNot);
         var summary = Path.Combine(disk.Path, "summary.md");
         // A whole page, so the report needs a new one (tmpfs allocates by page).
         var before = "# Earlier step\n" + new string('x', 4096 - 16) + "\n";
@@ -42,10 +43,10 @@ public sealed class StepSummaryTests
     [Fact]
     public void A_summary_on_a_read_only_disk_is_an_Ocelot_error()
     {
-        using var disk = new TmpfsMount(kilobytes: 64);
+        using var disk = TmpfsMount.TryMount("64k", out var whyNot) ?? throw new InvalidOperationException(whyNot);
         var summary = Path.Combine(disk.Path, "summary.md");
         File.WriteAllText(summary, "# Earlier step\n");
-        disk.RemountReadOnly();
+        disk.MakeReadOnly();
         AssertRefused(summary, "# Earlier step\n");
     }
 

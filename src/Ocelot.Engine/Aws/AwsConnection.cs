@@ -74,6 +74,12 @@ public sealed record AwsConnection(string? ProfileName, string? EndpointUrl)
     public static void ValidateEndpoint(string? endpointUrl)
     {
         if (endpointUrl is null) return;
+        // User info in an endpoint would be a secret on its way into messages and logs; AWS never takes it there.
+        var shown = Upstream.UpstreamSource.Redact(endpointUrl);
+        if (shown != endpointUrl)
+            throw new OcelotException(ErrorIds.EndpointInvalid, FailureKind.InvalidArgument,
+                $"'{shown}' holds user info; an endpoint URL carries no credentials.",
+                "Remove the user info from -EndpointUrl; give credentials through the AWS profile or environment.", shown);
         if (!Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
             throw new OcelotException(ErrorIds.EndpointInvalid, FailureKind.InvalidArgument,
                 "-EndpointUrl is not an http(s) URL.", "Give -EndpointUrl as a full URL, e.g. http://127.0.0.1:5000.", "EndpointUrl");

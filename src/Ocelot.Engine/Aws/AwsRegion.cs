@@ -35,6 +35,6 @@ public static partial class AwsRegion
     };
 
     // Excludes the SDK's pseudo-regions (aws-global and the like).
-    [GeneratedRegex(@"^[a-z]{2}-[a-z]+-\d+$")]
+    [GeneratedRegex(@"\A[a-z]{2}-[a-z]+-[0-9]+\z")]
     private static partial Regex PublicPattern();
 }

@@ -1,3 +1,4 @@
+using Ocelot.Engine.Failures;
 using System.Text.RegularExpressions;
 using Ocelot.Engine.Overlay;
 
@@ -33,7 +34,16 @@ public static partial class CompiledComponents
             {
                 if (file.EndsWith("_test.go", StringComparison.Ordinal)) continue;
                 var source = File.ReadAllText(file);
-                var constraint = BuildConstraint.FromGoSource(source, file);
+                BuildConstraint? constraint;
+                try
+                {
+                    constraint = BuildConstraint.FromGoSource(source, file);
+                }
+                catch (FormatException ex)
+                {
+                    throw new OcelotException(ErrorIds.UpstreamLayoutInvalid, FailureKind.InvalidData,
+                        $"Cannot tell which components were compiled: {ex.Message}", "Fix the //go:build line of that file.", file, ex);
+                }
                 if (constraint is null || !constraint.Evaluate(active)) continue;
                 var prefix = $"{OverlayCatalog.TagPrefix}{kind}.";
                 var own = constraint.Tags.FirstOrDefault(t => t.StartsWith(prefix, StringComparison.Ordinal) && t != prefix + "all");

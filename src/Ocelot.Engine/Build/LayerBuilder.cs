@@ -31,6 +31,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
     private ResolvedUpstream? _upstream;
     private GoToolchain? _go;
     private IReadOnlyList<string> _goEnvironment = [];
+    private IReadOnlyDictionary<string, string?> _goRunEnvironment = ModuleEnvironment;
     private int _unitsDone;
     private int _unitsTotal;
     private string _activity = ActivityName;
@@ -49,8 +50,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         _go = GoToolchain.Locate(_settings.GoExecutable);
         _sink.Progress(new ProgressUpdate(1, ActivityName, $"fetching {source.DisplayName} at {gitRef}"));
         _faults.Check(BuildStage.Fetch, source.DisplayName);
-        Directory.CreateDirectory(_settings.CacheFolder);
-        _upstream = await new UpstreamCache(_settings.CacheFolder).ResolveAsync(source, gitRef, _sink, cancellationToken).ConfigureAwait(false);
+        await StorageFailure.RunAsync(_settings.CacheFolder, "use the cache folder", async () =>
+        {
+            Directory.CreateDirectory(_settings.CacheFolder);
+            _upstream = await new UpstreamCache(_settings.CacheFolder).ResolveAsync(source, gitRef, _sink, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         _goEnvironment = await _go.EnvAsync(GoEnvironmentInKey, _settings.CacheFolder, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,94 +94,24 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
             ArtifactCache.CopyToOutput(cached.Value.ZipPath, output, cached.Value.Artifact.Sha256);
             _sink.Verbose($"{distribution.Name} ({architecture}) is in the cache (key {keys[architecture].Value}).");
-            onArtifact(cached.Value.Artifact with { Path = output, FromCache = true, Duration = clock.Elapsed, UpstreamRef = request.UpstreamRef, WorkingTree = null });
+            // Only the built content comes from the cache; what this call was asked (a description, the repository
+            // as given, the config file's path) is this call's, even when an earlier call built the same bytes.
+            onArtifact(cached.Value.Artifact with
+            {
+                Path = output, FromCache = true, Duration = clock.Elapsed, UpstreamRef = request.UpstreamRef, WorkingTree = null,
+                Distribution = distribution.Name, DistributionDescription = distribution.Description,
+                UpstreamRepo = upstream.Source.DisplayName, ConfigFile = distribution.ConfigFile,
+            });
         }
         _unitsTotal = 3 + 2 * missing.Count;
         if (missing.Count == 0) return;
 
-        var work = Path.Combine(Path.GetTempPath(), $"ocelot-build-{distribution.Name}-{Guid.NewGuid():N}"[..48]);
+        // A fresh folder of an unpredictable name, owner-only (mkdtemp): never an existing path or a planted link.
+        var work = StorageFailure.Run(Path.GetTempPath(), "create the build folder", () => Directory.CreateTempSubdirectory("ocelot-build-").FullName);
         var succeeded = false;
         try
         {
-            var tree = Path.Combine(work, "upstream");
-            var collector = Path.Combine(tree, "collector");
-            var lambdaComponents = Path.Combine(collector, "lambdacomponents");
-            Report($"{distribution.Name}: checking out {upstream.Commit[..12]}");
-            UpstreamCache.Export(upstream, tree, cancellationToken);
-            var (collectorVersion, goDirective) = ReadUpstreamModule(collector, upstream);
-            Report($"{distribution.Name}: checking the Go toolchain");
-            var goVersion = await CheckGoVersionAsync(go, collector, goDirective, cancellationToken).ConfigureAwait(false);
-            Step();
-
-            Report($"{distribution.Name}: overlaying {distribution.Components.Count} component(s)");
-            faults.Check(BuildStage.Overlay, distribution.Name);
-            foreach (var (relative, file) in overlayFiles)
-            {
-                var destination = Path.Combine(lambdaComponents, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(file, destination, overwrite: true);
-                _sink.Verbose($"Overlay: {relative}");
-            }
-            foreach (var warning in TagAudit.UnknownTagWarnings(collector, overlayFiles.Select(f => f.File), distribution.BuildTags, distribution.Name))
-                _sink.Warning(warning);
-            Step();
-
-            Report($"{distribution.Name}: adding Go modules");
-            faults.Check(BuildStage.Dependencies, distribution.Name);
-            await AddDependenciesAsync(go, collector, lambdaComponents, distribution, collectorVersion, overlayFiles.Count > 0, cancellationToken).ConfigureAwait(false);
-            Step();
-
-            var configFile = distribution.ConfigFile ?? Path.Combine(collector, "config.yaml");
-            if (!File.Exists(configFile))
-                throw new OcelotException(ErrorIds.UpstreamLayoutInvalid, FailureKind.InvalidData,
-                    $"Upstream commit {upstream.Commit} has no collector/config.yaml and distribution '{distribution.Name}' sets no config-file.",
-                    "Set 'config-file' on the distribution, or build an upstream ref that has collector/config.yaml.", distribution.Name);
-
-            var (layerComponents, componentNames, configProviders) =
-                await ResolveComponentsAsync(go, collector, lambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
-            if (!request.SkipConfigCheck) CheckConfig(distribution, configFile, missing, layerComponents, configProviders);
-
-            foreach (var architecture in missing)
-            {
-                var target = $"{distribution.Name} ({architecture})";
-                Report($"{target}: compiling");
-                faults.Check(BuildStage.Compile, target);
-                var binary = await CompileAsync(go, collector, distribution, architecture, upstream.Commit, collectorVersion, work, cancellationToken).ConfigureAwait(false);
-                Step();
-
-                Report($"{target}: packaging");
-                faults.Check(BuildStage.Package, target);
-                var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
-                var artifact = cache.Store(keys[architecture].Value, output, zipPath =>
-                {
-                    LayerPackage.Create(zipPath, binary, configFile, cancellationToken);
-                    var digests = LayerPackage.Digest(zipPath);
-                    return new LayerArtifact
-                    {
-                        Distribution = distribution.Name,
-                        DistributionDescription = distribution.Description,
-                        Architecture = architecture,
-                        Path = zipPath,
-                        Size = digests.Size,
-                        Md5 = digests.Md5,
-                        Sha256 = digests.Sha256,
-                        CodeSha256 = digests.CodeSha256,
-                        UpstreamRepo = upstream.Source.DisplayName,
-                        UpstreamRef = request.UpstreamRef,
-                        UpstreamCommit = upstream.Commit,
-                        CollectorVersion = collectorVersion,
-                        BuildTags = distribution.BuildTags,
-                        Components = componentNames[architecture],
-                        LayerComponents = layerComponents[architecture],
-                        ConfigProviders = configProviders,
-                        GoModules = distribution.GoModules.Select(m => m.ToString()).ToList(),
-                        ConfigFile = distribution.ConfigFile,
-                        GoVersion = goVersion,
-                    };
-                });
-                Step();
-                onArtifact(artifact with { Path = output, Duration = clock.Elapsed, FromCache = false, WorkingTree = request.KeepWorkingTree ? work : null });
-            }
+            await StorageFailure.RunAsync(work, "build", () => BuildInWorkFolderAsync(item, onArtifact, work, missing, keys, clock, cancellationToken)).ConfigureAwait(false);
             succeeded = true;
         }
         finally
@@ -186,6 +120,103 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                 _sink.Information($"Kept the build tree of {distribution.Name}{(succeeded ? string.Empty : " (failed)")}: {work}");
             else
                 DeleteTree(work);
+        }
+    }
+
+    private async Task BuildInWorkFolderAsync(DistributionToBuild item, Action<LayerArtifact> onArtifact, string work, List<string> missing,
+        Dictionary<string, BuildCacheKey> keys, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var (request, upstream, go, cache, faults) = (_settings, _upstream!, _go!, _cache, _faults);
+        var distribution = item.Distribution;
+        var overlayFiles = OverlayFiles(item);
+        // go's own temporary files (GOTMPDIR, and TMPDIR for anything it starts) stay in the build folder, so a
+        // stopped build leaves nothing behind in the system temp folder.
+        var goTemp = Path.Combine(work, "gotmp");
+        Directory.CreateDirectory(goTemp);
+        _goRunEnvironment = new Dictionary<string, string?>(ModuleEnvironment) { ["GOTMPDIR"] = goTemp, ["TMPDIR"] = goTemp };
+        var tree = Path.Combine(work, "upstream");
+        var collector = Path.Combine(tree, "collector");
+        var lambdaComponents = Path.Combine(collector, "lambdacomponents");
+        Report($"{distribution.Name}: checking out {upstream.Commit[..12]}");
+        StorageFailure.Run(work, "write the upstream tree", () => { UpstreamCache.Export(upstream, tree, cancellationToken); return 0; });
+        var (collectorVersion, goDirective) = ReadUpstreamModule(collector, upstream);
+        Report($"{distribution.Name}: checking the Go toolchain");
+        var goVersion = await CheckGoVersionAsync(go, collector, goDirective, cancellationToken).ConfigureAwait(false);
+        Step();
+
+        Report($"{distribution.Name}: overlaying {distribution.Components.Count} component(s)");
+        faults.Check(BuildStage.Overlay, distribution.Name);
+        foreach (var (relative, file) in overlayFiles)
+        {
+            var destination = Path.Combine(lambdaComponents, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            // An upstream file of the same name may be a link (checked to stay in the tree): replace the link itself.
+            if (new FileInfo(destination).LinkTarget is not null) File.Delete(destination);
+            File.Copy(file, destination, overwrite: true);
+            _sink.Verbose($"Overlay: {relative}");
+        }
+        foreach (var warning in TagAudit.UnknownTagWarnings(collector, overlayFiles.Select(f => f.File), distribution.BuildTags, distribution.Name))
+            _sink.Warning(warning);
+        Step();
+
+        Report($"{distribution.Name}: adding Go modules");
+        faults.Check(BuildStage.Dependencies, distribution.Name);
+        await AddDependenciesAsync(go, collector, lambdaComponents, distribution, collectorVersion, overlayFiles.Count > 0, cancellationToken).ConfigureAwait(false);
+        Step();
+
+        var configFile = distribution.ConfigFile ?? Path.Combine(collector, "config.yaml");
+        if (!File.Exists(configFile))
+            throw new OcelotException(ErrorIds.UpstreamLayoutInvalid, FailureKind.InvalidData,
+                $"Upstream commit {upstream.Commit} has no collector/config.yaml and distribution '{distribution.Name}' sets no config-file.",
+                "Set 'config-file' on the distribution, or build an upstream ref that has collector/config.yaml.", distribution.Name);
+        configFile = distribution.ConfigFile is null
+            ? LayerInput.RequireInside(configFile, tree, "the upstream collector config")
+            : LayerInput.RequireInside(configFile, Path.GetDirectoryName(configFile)!, $"the config-file of distribution '{distribution.Name}'");
+
+        var (layerComponents, componentNames, configProviders) =
+            await ResolveComponentsAsync(go, collector, lambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
+        if (!request.SkipConfigCheck) CheckConfig(distribution, configFile, missing, layerComponents, configProviders);
+
+        foreach (var architecture in missing)
+        {
+            var target = $"{distribution.Name} ({architecture})";
+            Report($"{target}: compiling");
+            faults.Check(BuildStage.Compile, target);
+            var binary = await CompileAsync(go, collector, distribution, architecture, upstream.Commit, collectorVersion, work, cancellationToken).ConfigureAwait(false);
+            Step();
+
+            Report($"{target}: packaging");
+            faults.Check(BuildStage.Package, target);
+            var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
+            var artifact = StorageFailure.Run(request.CacheFolder, "store the layer zip in the cache", () => cache.Store(keys[architecture].Value, output, zipPath =>
+            {
+                LayerPackage.Create(zipPath, binary, configFile, cancellationToken);
+                var digests = LayerPackage.Digest(zipPath);
+                return new LayerArtifact
+                {
+                    Distribution = distribution.Name,
+                    DistributionDescription = distribution.Description,
+                    Architecture = architecture,
+                    Path = zipPath,
+                    Size = digests.Size,
+                    Md5 = digests.Md5,
+                    Sha256 = digests.Sha256,
+                    CodeSha256 = digests.CodeSha256,
+                    UpstreamRepo = upstream.Source.DisplayName,
+                    UpstreamRef = request.UpstreamRef,
+                    UpstreamCommit = upstream.Commit,
+                    CollectorVersion = collectorVersion,
+                    BuildTags = distribution.BuildTags,
+                    Components = componentNames[architecture],
+                    LayerComponents = layerComponents[architecture],
+                    ConfigProviders = configProviders,
+                    GoModules = distribution.GoModules.Select(m => m.ToString()).ToList(),
+                    ConfigFile = distribution.ConfigFile,
+                    GoVersion = goVersion,
+                };
+            }));
+            Step();
+            onArtifact(artifact with { Path = output, Duration = clock.Elapsed, FromCache = false, WorkingTree = request.KeepWorkingTree ? work : null });
         }
     }
 
@@ -203,7 +234,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         foreach (var architecture in architectures)
         {
             var compiled = CompiledComponents.Select(lambdaComponents, distribution.BuildTags, architecture);
-            var resolution = await LayerComponentResolver.ResolveAsync(go, componentsModule, compiled, ModuleEnvironment, _sink, cancellationToken).ConfigureAwait(false);
+            var resolution = await LayerComponentResolver.ResolveAsync(go, componentsModule, compiled, _goRunEnvironment, _sink, cancellationToken).ConfigureAwait(false);
             if (resolution.Warning is not null && components.Count == 0) _sink.Warning($"{distribution.Name}: {resolution.Warning}");
             components[architecture] = resolution.Components;
             names[architecture] = compiled.Select(c => c.ShortName).ToList();
@@ -295,7 +326,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                 if (decision.Choice == ToolchainChoice.LetGoSwitch) _sink.Verbose($"Upstream needs Go {directive}: {decision.Reason}.");
             }
         }
-        var text = await go.VersionAsync(collector, ModuleEnvironment, cancellationToken).ConfigureAwait(false);
+        var text = await go.VersionAsync(collector, _goRunEnvironment, cancellationToken).ConfigureAwait(false);
         var version = GoVersion.TryParse(text);
         if (directive is not null && version is not null && version < directive)
             throw TooOld(go, directive, text, "the toolchain go ran is still older");
@@ -316,7 +347,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         foreach (var module in distribution.GoModules)
         {
             var requirement = $"{module.ModulePath}@{module.Version ?? defaultVersion}";
-            var edit = await go.RunAsync(["mod", "edit", $"-require={requirement}"], componentsModule, ModuleEnvironment, _sink, cancellationToken).ConfigureAwait(false);
+            var edit = await go.RunAsync(["mod", "edit", $"-require={requirement}"], componentsModule, _goRunEnvironment, _sink, cancellationToken).ConfigureAwait(false);
             if (edit.ExitCode != 0)
                 throw GoFailed(ErrorIds.GoModEditFailed, $"'go mod edit -require={requirement}' failed for distribution '{distribution.Name}'", edit, distribution.Name);
         }
@@ -324,7 +355,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         var modules = componentsModule == collector ? [collector] : new[] { componentsModule, collector };
         foreach (var module in modules)
         {
-            var tidy = await go.RunAsync(["mod", "tidy"], module, ModuleEnvironment, _sink, cancellationToken).ConfigureAwait(false);
+            var tidy = await go.RunAsync(["mod", "tidy"], module, _goRunEnvironment, _sink, cancellationToken).ConfigureAwait(false);
             if (tidy.ExitCode != 0)
                 throw GoFailed(ErrorIds.GoModTidyFailed, $"'go mod tidy' in {Path.GetFileName(module)} failed for distribution '{distribution.Name}'", tidy, distribution.Name);
         }
@@ -339,10 +370,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         // The flags of upstream's Makefile, so Ocelot's binary matches what `make package` would produce.
         var ldflags = $"-s -w -X main.GitHash={commit} -X main.Version={collectorVersion} " +
                       "-X github.com/open-telemetry/opentelemetry-collector-contrib/exporter/awsxrayexporter.collectorDistribution=opentelemetry-collector-lambda";
-        var arguments = new List<string> { "build", "-trimpath" };
+        // -buildvcs=false: go would otherwise run git on whatever repository encloses the build tree.
+        var arguments = new List<string> { "build", "-trimpath", "-buildvcs=false" };
         if (distribution.BuildTags.Count > 0) arguments.AddRange(["-tags", string.Join(",", distribution.BuildTags)]);
         arguments.AddRange(["-ldflags", ldflags, "-o", binary, "."]);
-        var environment = new Dictionary<string, string?>(ModuleEnvironment) { ["GOOS"] = "linux", ["GOARCH"] = architecture, ["CGO_ENABLED"] = "0" };
+        var environment = new Dictionary<string, string?>(_goRunEnvironment) { ["GOOS"] = "linux", ["GOARCH"] = architecture, ["CGO_ENABLED"] = "0" };
         var result = await go.RunAsync(arguments, collector, environment, _sink, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0 || !File.Exists(binary))
             throw GoFailed(ErrorIds.GoBuildFailed, $"'go build' of distribution '{distribution.Name}' for {architecture} failed", result, $"{distribution.Name} ({architecture})");
@@ -374,16 +406,23 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         if (!Directory.Exists(folder)) return;
         try
         {
-            // Go marks module cache and some generated files read-only; make everything writable first.
-            foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
-                if (!OperatingSystem.IsWindows() && !File.GetAttributes(entry).HasFlag(FileAttributes.ReparsePoint))
-                    File.SetUnixFileMode(entry, File.GetUnixFileMode(entry) | UnixFileMode.UserWrite | UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            // Go marks some generated files read-only; make the folders writable first. Links (which may point
+            // anywhere) are neither followed nor changed: only the link itself is removed.
+            if (!OperatingSystem.IsWindows()) MakeFoldersWritable(folder);
             Directory.Delete(folder, recursive: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _sink.Warning($"Could not remove the build tree '{folder}': {ex.Message}");
         }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void MakeFoldersWritable(string folder)
+    {
+        File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) | UnixFileMode.UserWrite | UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        foreach (var entry in new DirectoryInfo(folder).EnumerateDirectories())
+            if (entry.LinkTarget is null) MakeFoldersWritable(entry.FullName);
     }
 
     private void Report(string status) =>

@@ -12,7 +12,9 @@ public static class TagAudit
     public static IReadOnlyList<string> UnknownTagWarnings(string collectorFolder, IEnumerable<string> overlayFiles, IReadOnlyList<string> activeTags, string distribution)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(collectorFolder, "*.go", SearchOption.AllDirectories).Concat(overlayFiles);
+        // Links are not followed: an upstream tree may hold a link to one of its own parents (a loop).
+        var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        var files = Directory.EnumerateFiles(collectorFolder, "*.go", walk).Concat(overlayFiles);
         foreach (var file in files)
         {
             try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ocelot.Engine.Build;
+using Ocelot.Engine.Failures;
 using Ocelot.Engine.Packaging;
 
 namespace Ocelot.Engine.Cache;
@@ -23,7 +24,7 @@ public sealed class ArtifactCache(string cacheFolder)
         var folder = EntryFolder(key);
         var zip = Path.Combine(folder, ZipName);
         var metadata = Path.Combine(folder, MetadataName);
-        if (!File.Exists(zip) || !File.Exists(metadata)) return null;
+        if (!File.Exists(zip) || !File.Exists(metadata) || new FileInfo(folder).LinkTarget is not null) return null;
         try
         {
             var artifact = JsonSerializer.Deserialize<LayerArtifact>(File.ReadAllText(metadata));
@@ -51,6 +52,8 @@ public sealed class ArtifactCache(string cacheFolder)
             var artifact = writeZip(Path.Combine(staging, ZipName));
             CopyToOutput(Path.Combine(staging, ZipName), outputPath, artifact.Sha256);
             File.WriteAllText(Path.Combine(staging, MetadataName), JsonSerializer.Serialize(artifact, Json));
+            // Something that is not a folder where the entry belongs (a file, a link) is damage, never followed.
+            if (File.Exists(final) || new FileInfo(final).LinkTarget is not null) File.Delete(final);
             if (Directory.Exists(final) && TryGet(key) is null)
             {
                 var damaged = final + $".{Guid.NewGuid():N}.damaged";
@@ -75,12 +78,17 @@ public sealed class ArtifactCache(string cacheFolder)
     {
         if (File.Exists(destination) && new FileInfo(destination).Length == new FileInfo(cachedZip).Length && LayerPackage.Digest(destination).Sha256 == sha256)
             return;
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var folder = Path.GetDirectoryName(destination)!;
         var temporary = destination + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
+            Directory.CreateDirectory(folder);
             File.Copy(cachedZip, temporary);
             File.Move(temporary, destination, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw StorageFailure.Translate(ex, folder, $"write the layer zip '{destination}'");
         }
         finally
         {

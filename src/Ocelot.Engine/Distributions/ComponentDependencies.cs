@@ -50,8 +50,10 @@ public sealed class ComponentDependencies
                 foreach (var item in items)
                 {
                     var text = YamlFile.ScalarText(item);
-                    if (text is null || !GoModuleRequirement.TryParse(text, out var requirement))
-                        throw Invalid(path, item, $"'{text}' under '{tag}' is not a Go module path with an optional @vX.Y.Z version");
+                    if (text is null)
+                        throw Invalid(path, item, $"an entry under '{tag}' is {YamlFile.NodeKind(item)}, not a Go module path");
+                    if (!GoModuleRequirement.TryParse(text, out var requirement, out var why))
+                        throw Invalid(path, item, $"'{text}' under '{tag}' is not a valid Go module requirement: {why}");
                     modules.Add(requirement!);
                 }
                 entries.Add(new(tag, modules));

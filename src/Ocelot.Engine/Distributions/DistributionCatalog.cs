@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
 using Ocelot.Engine.Overlay;
 using Ocelot.Engine.Text;
 using YamlDotNet.RepresentationModel;
@@ -272,6 +273,17 @@ public sealed partial class DistributionCatalog
                     $"Create the file, or name one of the files in '{folder}'.", valueAt);
                 return null;
             }
+            // A link (the file, or the collector-configs folder itself) must not bring a host file into the layer.
+            var realFolder = ContainedPath.Resolve(folder);
+            var folderItself = Path.Combine(ContainedPath.Resolve(Path.GetDirectoryName(folder)!), Path.GetFileName(folder));
+            var real = ContainedPath.Resolve(candidate);
+            if (realFolder != folderItself || !ContainedPath.IsInside(real, realFolder))
+            {
+                Problem(ErrorIds.LayerInputOutsideFolder,
+                    $"'config-file' of distribution '{name}' at {valueAt} is '{fileName}', which is a symbolic link to '{real}' outside '{folder}' (or that folder is itself a link).",
+                    $"Put the collector config itself in '{folder}', not a link to a file elsewhere.", valueAt);
+                return null;
+            }
             return candidate;
         }
     }
@@ -287,9 +299,9 @@ public sealed partial class DistributionCatalog
 
     public static bool IsValidBuildTag(string tag) => BuildTagPattern().IsMatch(tag);
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")]
+    [GeneratedRegex(@"\A[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\z")]
     private static partial Regex BuildTagPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex DistributionNamePattern();
 }

@@ -54,7 +54,44 @@ internal static class YamlFile
             throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
                 $"YAML error in '{path}': {ex.Message}", "Remove the duplicated key.", path, ex);
         }
+        catch (UnsupportedAliasException ex)
+        {
+            var at = new SourceLocation(path, ex.At.Line, ex.At.Column);
+            throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
+                $"YAML error at {at}: '*{ex.Anchor}' repeats a list or mapping; Ocelot accepts aliases of single values only (a list or mapping alias can refer to itself).",
+                $"Write the list or mapping out at line {at.Line} of '{path}', or use 'base:' to share build tags between distributions.", path);
+        }
+        catch (NestingTooDeepException ex)
+        {
+            throw new OcelotException(ErrorIds.ConfigNestingTooDeep, FailureKind.InvalidData,
+                $"The configuration at {new SourceLocation(path, ex.At.Line, ex.At.Column)} nests lists and mappings more than {MaximumNesting} levels deep.",
+                $"Flatten the YAML at line {ex.At.Line} of '{path}'; no Ocelot configuration needs that depth.", path);
+        }
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode;
+            throw new OcelotException(ErrorIds.ConfigMultipleDocuments, FailureKind.InvalidData,
+                $"The configuration file '{path}' holds {stream.Documents.Count} YAML documents; the second starts at {At(path, second)}. Ocelot reads exactly one.",
+                $"Remove the '---' separator before line {second.Start.Line} of '{path}' and merge the documents, or split them into separate files.", path);
+        }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
+    /// Deeper lists and mappings are refused before YamlDotNet builds them (its node tree is built recursively, so
+    /// hostile nesting would otherwise end the process with a stack overflow). Real files use fewer than 6 levels.
+    /// </summary>
+    public const int MaximumNesting = 64;
+
+    private sealed class NestingTooDeepException(Mark at) : Exception("YAML nested too deeply")
+    {
+        public Mark At { get; } = at;
+    }
+
+    private sealed class UnsupportedAliasException(Mark at, string anchor) : Exception($"alias *{anchor} of a list or mapping")
+    {
+        public Mark At { get; } = at;
+        public string Anchor { get; } = anchor;
     }
 
     /// <summary>Remembers where the last successfully parsed event ended.</summary>
@@ -63,10 +100,31 @@ internal static class YamlFile
         public Mark LastGood { get; private set; } = new(0, 1, 1);
         public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
 
+        private readonly HashSet<string> _collectionAnchors = new(StringComparer.Ordinal);
+        private int _depth;
+
         public bool MoveNext()
         {
             if (inner.Current is { } current) LastGood = current.End;
-            return inner.MoveNext();
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case YamlDotNet.Core.Events.AnchorAlias alias when _collectionAnchors.Contains(alias.Value.Value):
+                    // An alias of a list or mapping can refer to itself (a cycle) or multiply a key's size without
+                    // bound; scalar aliases are plain reuse and stay allowed.
+                    throw new UnsupportedAliasException(alias.Start, alias.Value.Value);
+                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } node and (YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart):
+                    _collectionAnchors.Add(node.Anchor.Value);
+                    if (++_depth > MaximumNesting) throw new NestingTooDeepException(inner.Current.Start);
+                    break;
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++_depth > MaximumNesting) throw new NestingTooDeepException(inner.Current.Start);
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    _depth--;
+                    break;
+            }
+            return true;
         }
     }
 

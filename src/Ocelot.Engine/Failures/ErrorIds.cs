@@ -124,4 +124,12 @@ public static class ErrorIds
     public const string AwsProfileNotFound = nameof(AwsProfileNotFound);
     public const string CredentialsInvalid = nameof(CredentialsInvalid);
     public const string InputObjectInvalid = nameof(InputObjectInvalid);
+    // Hardening of the build side (issue 8)
+    public const string UpstreamTreeUnsafe = nameof(UpstreamTreeUnsafe);
+    public const string LayerInputOutsideFolder = nameof(LayerInputOutsideFolder);
+    public const string BuildDiskFull = nameof(BuildDiskFull);
+    public const string BuildFolderNotWritable = nameof(BuildFolderNotWritable);
+    public const string ConfigNestingTooDeep = nameof(ConfigNestingTooDeep);
+    public const string ConfigMultipleDocuments = nameof(ConfigMultipleDocuments);
+    public const string CacheEntryDamaged = nameof(CacheEntryDamaged);
 }

@@ -29,6 +29,6 @@ public static partial class GoModFile
         return null;
     }
 
-    [GeneratedRegex(@"(?m)^go\s+(\d+\.\d+(?:\.\d+)?\S*)\s*$")]
+    [GeneratedRegex(@"(?m)^go[ \t]+([0-9]+\.[0-9]+(?:\.[0-9]+)?\S*)[ \t]*\r?(?=\n|\z)")]
     private static partial Regex GoDirectivePattern();
 }

@@ -9,9 +9,11 @@ public sealed partial record GoVersion(int Major, int Minor, int Patch, string T
     {
         if (text is null) return null;
         var match = Pattern().Match(text.Trim());
-        if (!match.Success) return null;
-        return new GoVersion(int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value),
-            match.Groups[3].Success ? int.Parse(match.Groups[3].Value) : 0, text.Trim());
+        // An upstream go.mod is untrusted: a number too large for an int is not a version, not a crash.
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var major) || !int.TryParse(match.Groups[2].Value, out var minor)) return null;
+        var patch = 0;
+        if (match.Groups[3].Success && !int.TryParse(match.Groups[3].Value, out patch)) return null;
+        return new GoVersion(major, minor, patch, text.Trim());
     }
 
     public int CompareTo(GoVersion? other)
@@ -30,6 +32,6 @@ public sealed partial record GoVersion(int Major, int Minor, int Patch, string T
 
     public override string ToString() => Patch == 0 && !Text.Contains($"{Minor}.0") ? $"{Major}.{Minor}" : $"{Major}.{Minor}.{Patch}";
 
-    [GeneratedRegex(@"^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?")]
+    [GeneratedRegex(@"\A(?:go)?([0-9]+)\.([0-9]+)(?:\.([0-9]+))?")]
     private static partial Regex Pattern();
 }

@@ -18,6 +18,6 @@ public static partial class LayerNameParts
         return new Parts(architecture, match.Groups["dist"].Value, match.Groups["version"].Value, match.Groups["group"].Value);
     }
 
-    [GeneratedRegex(@"^.+?-(?<arch>amd64|arm64|x86_64)-(?<dist>[A-Za-z0-9_-]+)-(?<version>[A-Za-z0-9_]+)-(?<group>[A-Za-z0-9_]+)$")]
+    [GeneratedRegex(@"\A.+?-(?<arch>amd64|arm64|x86_64)-(?<dist>[A-Za-z0-9_-]+)-(?<version>[A-Za-z0-9_]+)-(?<group>[A-Za-z0-9_]+)\z")]
     private static partial Regex Convention();
 }

@@ -15,6 +15,11 @@ public sealed class FileLock : IDisposable
     public static async Task<FileLock> AcquireAsync(string path, TimeSpan timeout, IOperationSink sink, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // A folder or a link where the lock file belongs would make every attempt fail (or open a file elsewhere).
+        if (Directory.Exists(path) || new FileInfo(path).LinkTarget is not null)
+            throw new OcelotException(ErrorIds.CacheEntryDamaged, FailureKind.InvalidData,
+                $"The lock file '{path}' is not a plain file (a folder or a link is in its place).",
+                $"Delete '{path}' and run again; Ocelot creates the lock file itself.", path);
         var deadline = DateTime.UtcNow + timeout;
         var told = false;
         while (true)
@@ -22,6 +27,10 @@ public sealed class FileLock : IDisposable
             try
             {
                 return new FileLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+            }
+            catch (IOException ex) when (StorageFailure.IsPermanent(ex))
+            {
+                throw StorageFailure.Translate(ex, Path.GetDirectoryName(path)!, $"create the lock file '{path}'");
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
@@ -31,6 +40,12 @@ public sealed class FileLock : IDisposable
                     told = true;
                 }
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new OcelotException(ErrorIds.BuildFolderNotWritable, FailureKind.PermissionDenied,
+                    $"The lock file '{path}' cannot be opened: {ex.Message}",
+                    $"Make '{Path.GetDirectoryName(path)}' writable, or point OCELOT_CACHE at a folder you own.", path, ex);
             }
             catch (IOException ex)
             {

@@ -29,6 +29,7 @@ public static class LayerPackage
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            if (StorageFailure.IsPermanent(ex) || ex is UnauthorizedAccessException) throw StorageFailure.Translate(ex, folder, $"write the layer zip '{destination}'");
             throw new OcelotException(ErrorIds.PackageWriteFailed, FailureKind.WriteError,
                 $"Could not write the layer zip '{destination}': {ex.Message}", "Check the output folder exists and is writable, and that there is space on the disk.", destination, ex);
         }

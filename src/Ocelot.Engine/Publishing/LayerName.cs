@@ -58,7 +58,7 @@ public static partial class LayerName
 
     private static string Clean(string text) => NotAllowed().Replace(text, "_");
 
-    [GeneratedRegex("^v")]
+    [GeneratedRegex(@"\Av")]
     private static partial Regex LeadingV();
 
     // What the reference strips from GITHUB_REF: everything up to the last '/', then any non-digit, non-dot run.
@@ -68,6 +68,6 @@ public static partial class LayerName
     [GeneratedRegex("[^a-zA-Z0-9_-]")]
     private static partial Regex NotAllowed();
 
-    [GeneratedRegex("^[a-zA-Z0-9_-]+$")]
+    [GeneratedRegex(@"\A[a-zA-Z0-9_-]+\z")]
     private static partial Regex ValidCharacters();
 }

@@ -20,7 +20,77 @@ public sealed class UpstreamCache(string cacheFolder)
     {
         var repositoryPath = Path.Combine(cacheFolder, "git", Hash(source.Url));
         using var fileLock = await FileLock.AcquireAsync(repositoryPath + ".lock", LockTimeout, sink, cancellationToken).ConfigureAwait(false);
-        if (!Repository.IsValid(repositoryPath) && !source.IsLocal) CloneShallow(source, repositoryPath, sink);
+        var firstContact = !IsValidRepository(repositoryPath);
+        var damage = firstContact ? (Directory.Exists(repositoryPath) ? "it is not a git repository" : null) : DamageOf(repositoryPath);
+        if (damage is not null)
+        {
+            sink.Warning($"The cached copy of {source.DisplayName} at '{repositoryPath}' is damaged ({damage}); fetching it again.");
+            DeleteDamaged(repositoryPath, damage);
+            firstContact = true;
+        }
+        try
+        {
+            if (firstContact && !source.IsLocal) CloneShallow(source, repositoryPath, sink, cancellationToken);
+            return Resolve(source, gitRef, repositoryPath, sink, cancellationToken);
+        }
+        catch (LibGit2SharpException ex) when (!firstContact)
+        {
+            throw Damaged(repositoryPath, ex.Message, ex);
+        }
+        catch when (firstContact)
+        {
+            // A first contact that failed (unreachable, refused, stopped) leaves no cache entry to be mistaken later.
+            try { if (Directory.Exists(repositoryPath)) Directory.Delete(repositoryPath, recursive: true); }
+            catch (IOException) { }
+            throw;
+        }
+    }
+
+    private static bool IsValidRepository(string path)
+    {
+        try { return Repository.IsValid(path); }
+        catch (LibGit2SharpException) { return Directory.Exists(path); }
+    }
+
+    /// <summary>Why the cached repository cannot be trusted, or null: its config, shallow file and remote must read back.</summary>
+    private static string? DamageOf(string repositoryPath)
+    {
+        var shallow = Path.Combine(repositoryPath, "shallow");
+        if (new FileInfo(shallow).LinkTarget is not null || Directory.Exists(shallow)) return "its shallow file is not a file";
+        if (File.Exists(shallow) && File.ReadAllLines(shallow).Any(l => l.Length > 0 && !ObjectId.TryParse(l, out _)))
+            return "its shallow file holds lines that are not commit ids";
+        try
+        {
+            using var repository = new Repository(repositoryPath);
+            if (!repository.Info.IsBare) return "it is not a bare repository";
+            _ = repository.Network.Remotes["origin"]?.Url;
+            return null;
+        }
+        catch (LibGit2SharpException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static void DeleteDamaged(string repositoryPath, string damage)
+    {
+        try
+        {
+            Directory.Delete(repositoryPath, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Damaged(repositoryPath, $"{damage}; removing it failed: {ex.Message}", ex);
+        }
+    }
+
+    private static OcelotException Damaged(string repositoryPath, string why, Exception? inner = null) =>
+        new(ErrorIds.CacheEntryDamaged, FailureKind.InvalidData,
+            $"The cached upstream repository '{repositoryPath}' is damaged: {why}",
+            $"Delete '{repositoryPath}' and run the build again; Ocelot fetches it anew.", repositoryPath, inner);
+
+    private static ResolvedUpstream Resolve(UpstreamSource source, string gitRef, string repositoryPath, IOperationSink sink, CancellationToken cancellationToken)
+    {
         using var repository = OpenOrCreate(repositoryPath, source);
         if (UpstreamRef.IsFullCommit(gitRef) && repository.Lookup<Commit>(gitRef) is { } pinned)
         {
@@ -28,7 +98,7 @@ public sealed class UpstreamCache(string cacheFolder)
             return new ResolvedUpstream(source, gitRef, pinned.Sha, repositoryPath);
         }
 
-        var advertised = ListRemoteReferences(repository, source);
+        var advertised = ListRemoteReferences(repository, source, cancellationToken);
         var match = FindRef(advertised, gitRef);
         if (match is not null)
         {
@@ -36,7 +106,7 @@ public sealed class UpstreamCache(string cacheFolder)
             if (repository.Lookup<Commit>(commit) is null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Fetch(repository, source, [$"+{refName}:refs/ocelot/{refName}"], sink);
+                Fetch(repository, source, [$"+{refName}:refs/ocelot/{refName}"], sink, cancellationToken);
             }
             var resolved = repository.Lookup<Commit>(commit) ?? throw NotFound(source, gitRef, advertised);
             sink.Verbose($"{refName} of {source.DisplayName} is commit {resolved.Sha}.");
@@ -48,14 +118,14 @@ public sealed class UpstreamCache(string cacheFolder)
         if (local is null && !source.IsLocal && UpstreamRef.IsFullCommit(gitRef))
         {
             // GitHub serves any reachable commit by id; a server that refuses falls through to a full fetch.
-            try { Fetch(repository, source, [$"+{gitRef}:refs/ocelot/pinned/{gitRef}"], sink); }
+            try { Fetch(repository, source, [$"+{gitRef}:refs/ocelot/pinned/{gitRef}"], sink, cancellationToken); }
             catch (OcelotException) { sink.Verbose("The server does not serve commits by id; fetching its history."); }
             local = TryLookupCommit(repository, gitRef);
         }
         if (local is null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Fetch(repository, source, ["+refs/heads/*:refs/ocelot/refs/heads/*", "+refs/tags/*:refs/ocelot/refs/tags/*"], sink);
+            Fetch(repository, source, ["+refs/heads/*:refs/ocelot/refs/heads/*", "+refs/tags/*:refs/ocelot/refs/tags/*"], sink, cancellationToken);
             local = TryLookupCommit(repository, gitRef);
         }
         if (local is null) throw NotFound(source, gitRef, advertised);
@@ -63,41 +133,18 @@ public sealed class UpstreamCache(string cacheFolder)
         return new ResolvedUpstream(source, gitRef, local.Sha, repositoryPath);
     }
 
-    /// <summary>Writes the files of a commit's tree into <paramref name="destination"/> (no .git folder).</summary>
+    /// <summary>Writes the files of a commit's tree into <paramref name="destination"/>, a folder that must not exist yet.</summary>
     public static void Export(ResolvedUpstream upstream, string destination, CancellationToken cancellationToken)
     {
-        using var repository = new Repository(upstream.RepositoryPath);
-        var commit = repository.Lookup<Commit>(upstream.Commit);
-        Directory.CreateDirectory(destination);
-        ExportTree(commit.Tree, destination, cancellationToken);
-    }
-
-    private static void ExportTree(Tree tree, string folder, CancellationToken cancellationToken)
-    {
-        foreach (var entry in tree)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(folder, entry.Name);
-            switch (entry.TargetType)
-            {
-                case TreeEntryTargetType.Tree:
-                    Directory.CreateDirectory(path);
-                    ExportTree((Tree)entry.Target, path, cancellationToken);
-                    break;
-                case TreeEntryTargetType.Blob when entry.Mode == Mode.SymbolicLink:
-                    File.CreateSymbolicLink(path, ((Blob)entry.Target).GetContentText());
-                    break;
-                case TreeEntryTargetType.Blob:
-                    using (var content = ((Blob)entry.Target).GetContentStream())
-                    using (var file = File.Create(path))
-                        content.CopyTo(file);
-                    if (!OperatingSystem.IsWindows())
-                        File.SetUnixFileMode(path, entry.Mode == Mode.ExecutableFile
-                            ? (UnixFileMode)Convert.ToInt32("755", 8)
-                            : (UnixFileMode)Convert.ToInt32("644", 8));
-                    break;
-                // Submodules (GitLink) are not part of the collector build.
-            }
+            using var repository = new Repository(upstream.RepositoryPath);
+            var commit = repository.Lookup<Commit>(upstream.Commit);
+            UntrustedTreeExport.Write(commit.Tree, upstream.Commit, destination, cancellationToken);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw Damaged(upstream.RepositoryPath, $"reading commit {upstream.Commit} failed: {ex.Message}", ex);
         }
     }
 
@@ -115,11 +162,13 @@ public sealed class UpstreamCache(string cacheFolder)
         return repository;
     }
 
-    private static List<(string Name, string Commit)> ListRemoteReferences(Repository repository, UpstreamSource source)
+    private static List<(string Name, string Commit)> ListRemoteReferences(Repository repository, UpstreamSource source, CancellationToken cancellationToken)
     {
         try
         {
-            var references = repository.Network.ListReferences(repository.Network.Remotes["origin"]).ToList();
+            cancellationToken.ThrowIfCancellationRequested();
+            var origin = repository.Network.Remotes["origin"];
+            var references = (Credentials(source) is { } credentials ? repository.Network.ListReferences(origin, credentials) : repository.Network.ListReferences(origin)).ToList();
             var result = new List<(string, string)>();
             foreach (var reference in references)
             {
@@ -153,17 +202,21 @@ public sealed class UpstreamCache(string cacheFolder)
     /// place. libgit2 takes a depth on clone only, and its local transport cannot do shallow, hence remote sources only.
     /// Later fetches into the shallow repository bring only what is new.
     /// </summary>
-    private static void CloneShallow(UpstreamSource source, string repositoryPath, IOperationSink sink)
+    private static void CloneShallow(UpstreamSource source, string repositoryPath, IOperationSink sink, CancellationToken cancellationToken)
     {
         var staging = $"{repositoryPath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         var options = new CloneOptions(new FetchOptions { Depth = 1 }) { IsBare = true, Checkout = false };
-        options.FetchOptions.OnTransferProgress = TransferProgress(source, sink);
+        Configure(options.FetchOptions, source, sink, cancellationToken);
         sink.Verbose($"Cloning {source.DisplayName} (shallow) into the cache.");
         try
         {
             Repository.Clone(source.Url, staging, options);
             if (Directory.Exists(repositoryPath)) Directory.Delete(repositoryPath, recursive: true);
             Directory.Move(staging, repositoryPath);
+        }
+        catch (LibGit2SharpException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (LibGit2SharpException ex)
         {
@@ -176,11 +229,16 @@ public sealed class UpstreamCache(string cacheFolder)
         }
     }
 
-    private static LibGit2Sharp.Handlers.TransferProgressHandler TransferProgress(UpstreamSource source, IOperationSink sink)
+    /// <summary>
+    /// Progress, cancellation and credentials for one transfer. libgit2 asks the progress callbacks after every
+    /// object received; answering false stops the transfer there, so a stopped pipeline ends a fetch promptly.
+    /// </summary>
+    private static void Configure(FetchOptions options, UpstreamSource source, IOperationSink sink, CancellationToken cancellationToken)
     {
         var lastReport = DateTime.MinValue;
-        return progress =>
+        options.OnTransferProgress = progress =>
         {
+            if (cancellationToken.IsCancellationRequested) return false;
             if (DateTime.UtcNow - lastReport > TimeSpan.FromMilliseconds(500))
             {
                 lastReport = DateTime.UtcNow;
@@ -188,17 +246,30 @@ public sealed class UpstreamCache(string cacheFolder)
             }
             return true;
         };
+        options.OnProgress = _ => !cancellationToken.IsCancellationRequested;
+        options.CredentialsProvider = Credentials(source);
     }
 
-    private static void Fetch(Repository repository, UpstreamSource source, IReadOnlyList<string> refSpecs, IOperationSink sink)
+    /// <summary>The URL's credentials, from memory; null (anonymous) when it had none.</summary>
+    private static LibGit2Sharp.Handlers.CredentialsHandler? Credentials(UpstreamSource source) =>
+        source.Credentials is { } credentials
+            ? (_, _, _) => new UsernamePasswordCredentials { Username = credentials.UserName, Password = credentials.Password }
+            : null;
+
+    private static void Fetch(Repository repository, UpstreamSource source, IReadOnlyList<string> refSpecs, IOperationSink sink, CancellationToken cancellationToken)
     {
-        var options = new FetchOptions { TagFetchMode = TagFetchMode.None, OnTransferProgress = TransferProgress(source, sink) };
+        var options = new FetchOptions { TagFetchMode = TagFetchMode.None };
+        Configure(options, source, sink, cancellationToken);
         sink.Verbose($"Fetching {string.Join(", ", refSpecs)} from {source.DisplayName}.");
         var shallowFile = Path.Combine(repository.Info.Path, "shallow");
         var boundary = File.Exists(shallowFile) ? File.ReadAllLines(shallowFile).Where(l => l.Length > 0).ToList() : [];
         try
         {
             Commands.Fetch(repository, "origin", refSpecs, options, "ocelot fetch");
+        }
+        catch (LibGit2SharpException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (LibGit2SharpException ex)
         {

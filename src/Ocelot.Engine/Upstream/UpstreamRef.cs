@@ -24,9 +24,9 @@ public static partial class UpstreamRef
 
     public static bool IsFullCommit(string value) => value.Length == 40 && LooksLikeCommit(value);
 
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._/+-]{0,254}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_][A-Za-z0-9._/+-]{0,254}\z")]
     private static partial Regex RefPattern();
 
-    [GeneratedRegex(@"^[0-9a-fA-F]{7,40}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{7,40}\z")]
     private static partial Regex CommitPattern();
 }

@@ -17,8 +17,24 @@ public class UpstreamSourceTests
     public void A_token_in_the_URL_is_used_to_fetch_but_never_shown()
     {
         var source = UpstreamSource.Parse("https://builder:ghp_secret123@github.com/acme/opentelemetry-lambda.git", Path.GetTempPath());
-        Assert.Contains("ghp_secret123", source.Url);
+        Assert.Equal("https://github.com/acme/opentelemetry-lambda.git", source.Url);
         Assert.Equal("https://***@github.com/acme/opentelemetry-lambda.git", source.DisplayName);
+        Assert.Equal(("builder", "ghp_secret123"), (source.Credentials!.UserName, source.Credentials.Password));
+        Assert.DoesNotContain("ghp_secret123", source.ToString());
+    }
+
+    [Theory]
+    [InlineData("ssh://git:pa%40ss@example.com:2222/a/b.git", "ssh://example.com:2222/a/b.git", "git", "pa@ss")]
+    [InlineData("git://u:p@w@example.com/a", "git://example.com/a", "u", "p@w")]
+    [InlineData("http://only-user@example.com/a?x=@", "http://example.com/a?x=@", "only-user", "")]
+    [InlineData("https://t%C3%B6ken@example.com", "https://example.com", "töken", "")]
+    [InlineData("https://example.com/a@b", "https://example.com/a@b", null, null)]
+    public void User_info_is_split_off_every_scheme_at_the_last_at_sign_of_the_authority(string url, string bare, string? user, string? password)
+    {
+        var (withoutUserInfo, credentials) = UpstreamSource.SplitUserInfo(url);
+        Assert.Equal(bare, withoutUserInfo);
+        Assert.Equal(user, credentials?.UserName);
+        Assert.Equal(password, credentials?.Password);
     }
 
     [Theory]

@@ -26,6 +26,12 @@ public sealed class GitHttpServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>When set, a request without exactly this <c>Authorization</c> header gets 401 (as a private repository on GitHub).</summary>
+    public string? RequiredAuthorization { get; set; }
+
+    /// <summary>How many requests carried the required authorization.</summary>
+    public int AuthorizedRequests;
+
     public string UrlOf(string repository) => $"http://127.0.0.1:{Port}/{repository}";
 
     private async Task ServeAsync()
@@ -43,6 +49,17 @@ public sealed class GitHttpServer : IDisposable
     private void Handle(HttpListenerContext context)
     {
         var request = context.Request;
+        if (RequiredAuthorization is not null)
+        {
+            if (request.Headers["Authorization"] != RequiredAuthorization)
+            {
+                context.Response.StatusCode = 401;
+                context.Response.Headers["WWW-Authenticate"] = "Basic realm=\"fixture\"";
+                context.Response.Close();
+                return;
+            }
+            Interlocked.Increment(ref AuthorizedRequests);
+        }
         var start = new ProcessStartInfo("git", "http-backend")
         {
             RedirectStandardInput = true,

@@ -279,6 +279,6 @@ public sealed partial class LambdaLayerClient : AmazonServiceClient
 
     private static byte[] Utf8(JsonObject json) => JsonSerializer.SerializeToUtf8Bytes(json);
 
-    [GeneratedRegex("^[a-z]{2,}(-[a-z]+)+-[0-9]+$")]
+    [GeneratedRegex(@"\A[a-z]{2,}(-[a-z]+)+-[0-9]+\z")]
     private static partial Regex RegionName();
 }

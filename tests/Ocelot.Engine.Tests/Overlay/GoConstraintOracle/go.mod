@@ -1,0 +1,3 @@
+module ocelot.test/goconstraintoracle
+
+go 1.19
