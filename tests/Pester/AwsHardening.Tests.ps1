@@ -13,7 +13,8 @@ BeforeAll {
 }
 
 AfterAll {
-    foreach ($name in $script:saved.Keys) { [Environment]::SetEnvironmentVariable($name, $script:saved[$name]) }
+    # PowerShell would pass $null as an empty string: [NullString] really removes a variable that was not set.
+    foreach ($name in $script:saved.Keys) { [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $script:saved[$name]) { [NullString]::Value } else { $script:saved[$name] })) }
     Remove-Item -Recurse -Force $script:folder
 }
 

@@ -23,14 +23,7 @@ BeforeAll {
 
     function New-LayerZip([string] $Name) {
         # A small zip with content of its own, so each publish is new content.
-        $path = [System.IO.Path]::Combine($files, $Name)
-        $archive = [System.IO.Compression.ZipFile]::Open($path, 'Create')
-        try {
-            $stream = $archive.CreateEntry('extensions/collector').Open()
-            $stream.Write([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(2048))
-            $stream.Dispose()
-        } finally { $archive.Dispose() }
-        $path
+        New-LayerTestZip -Path ([System.IO.Path]::Combine($files, $Name))
     }
 
     function Publish-TestLayer([string] $Distribution, [string[]] $Region = 'us-east-1') {

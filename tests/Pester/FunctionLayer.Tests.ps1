@@ -35,7 +35,7 @@ BeforeAll {
 
 AfterAll {
     if ($moto) { Stop-Process -Id $moto.Id -ErrorAction SilentlyContinue }
-    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $saved[$name]) { [NullString]::Value } else { $saved[$name] })) }
     if ($folder) { Remove-Item -Recurse -Force $folder }
 }
 

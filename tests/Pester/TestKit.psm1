@@ -483,7 +483,33 @@ function Get-Completion {
     (TabExpansion2 -inputScript $InputScript -cursorColumn $CursorColumn).CompletionMatches | ForEach-Object CompletionText
 }
 
+function New-LayerTestZip {
+    <#
+    A zip shaped like a layer Invoke-OcelotBuild makes, as Publish-OcelotLayer checks it: an executable (0755) ELF
+    extensions/collector for the architecture (random after its header, so each zip is new content) and a config.
+    #>
+    param([Parameter(Mandatory)][string] $Path, [ValidateSet('amd64', 'arm64')][string] $Architecture = 'amd64', [int] $Bytes = 2048)
+    $header = [byte[]]::new(64)
+    $header[0] = 0x7F; $header[1] = [byte][char]'E'; $header[2] = [byte][char]'L'; $header[3] = [byte][char]'F'
+    $header[4] = 2; $header[5] = 1; $header[6] = 1; $header[16] = 2
+    $machine = if ($Architecture -eq 'arm64') { 183 } else { 62 }
+    $header[18] = $machine -band 0xFF; $header[19] = $machine -shr 8
+    $archive = [System.IO.Compression.ZipFile]::Open($Path, 'Create')
+    try {
+        $collector = $archive.CreateEntry('extensions/collector')
+        $collector.ExternalAttributes = 0x81ED -shl 16 # a regular file, mode 0755
+        $stream = $collector.Open()
+        $stream.Write($header, 0, $header.Length)
+        $random = [System.Security.Cryptography.RandomNumberGenerator]::GetBytes($Bytes)
+        $stream.Write($random, 0, $random.Length)
+        $stream.Dispose()
+        $writer = [System.IO.StreamWriter]::new($archive.CreateEntry('collector-config/config.yaml').Open())
+        $writer.Write("receivers: {}`n"); $writer.Dispose()
+    } finally { $archive.Dispose() }
+    $Path
+}
+
 Export-ModuleMember -Function Get-RepositoryRoot, Import-OcelotUnderTest, New-TestFolder, Remove-TestFolder,
     Get-FreeLoopbackPort, Wait-LoopbackPort, Start-MotoServer, Stop-MotoServer, Enter-AwsTestEnvironment,
     Exit-AwsTestEnvironment, Invoke-AwsCli, Invoke-FixtureGit, Write-GoModuleProxy, New-FixtureUpstream, New-GoFixture,
-    Remove-GoFixture, Invoke-FreshPwsh, Get-HostText, Get-Completion
+    Remove-GoFixture, Invoke-FreshPwsh, Get-HostText, Get-Completion, New-LayerTestZip
