@@ -83,7 +83,7 @@ Save-PSResource -Name Ocelot -Repository OcelotLocal -Path '$modules' -TrustRepo
 `$ErrorActionPreference = 'Stop'
 Import-Module Ocelot
 (Get-Module Ocelot).ModuleBase
-`$artifact = Get-OcelotDistribution minimal | Invoke-OcelotBuild -Arch arm64 -UpstreamRepo '$($go.UpstreamFolder)' -OutputDirectory '$($go.OutputFolder)'
+`$artifact = Get-OcelotDistribution minimal | Invoke-OcelotBuild -Arch arm64 -UpstreamRepo '$($go.UpstreamFolder)' -OutputDirectory '$($go.OutputFolder)' -WarningAction SilentlyContinue
 (`$artifact.Components | ForEach-Object { "`$_" }) -join ','
 (Get-Help Invoke-OcelotBuild).Synopsis
 "@)
