@@ -158,7 +158,7 @@ public sealed class HostileUpstreamTests : IDisposable
             .Select(e => e.Name == "config.yaml" ? e with { Name = "real-config.yaml" } : e)
             .Append(_git.TreeEntry("configs", _git.LinkEntry("debug.yaml", "../real-config.yaml")))
             .Append(_git.LinkEntry("config.yaml", "configs/debug.yaml")));
-        var artifact = Assert.Single(Build(branch).AssertSucceeded().Output);
+        var artifact = Assert.Single(Build(branch, "default").AssertSucceeded().Output);
         using var zip = ZipFile.OpenRead(artifact.Get<string>("Path"));
         using var reader = new StreamReader(zip.GetEntry("collector-config/config.yaml")!.Open());
         Assert.Equal(File.ReadAllText(Path.Combine(GoFixture.UpstreamFolder, "collector", "config.yaml")), reader.ReadToEnd());

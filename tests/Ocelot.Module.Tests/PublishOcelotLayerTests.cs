@@ -118,6 +118,22 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     }
 
     [Fact]
+    public void A_token_in_a_hand_given_upstream_URL_is_never_stored_in_the_metadata_item()
+    {
+        CreateTable();
+        var zip = LayerZip(name: "token.zip");
+        var distribution = "token-" + Guid.NewGuid().ToString("N")[..6];
+        var result = Run($"Publish-OcelotLayer -Path '{zip}' -Distribution {distribution} -Architecture amd64 -CollectorVersion v0.158.0 " +
+            "-UpstreamRepo 'https://x-access-token:ghp_NeverStoreMe42@github.com/org/fork' -UpstreamCommit 0123456789abcdef0123456789abcdef01234567 " +
+            "-Region us-east-1 -MetadataTable $table -MetadataRegion us-east-1 -Confirm:$false -Verbose").AssertSucceeded();
+        var arn = Assert.Single(result.Output).Get<string>("LayerVersionArn");
+        var item = _moto.Cli("dynamodb", "get-item", "--region", "us-east-1", "--table-name", _table, "--key", $"{{\"layer_arn\":{{\"S\":\"{arn}\"}}}}").GetProperty("Item");
+        Assert.Equal("https://***@github.com/org/fork", item.GetProperty("upstream_repo").GetProperty("S").GetString());
+        Assert.DoesNotContain("ghp_NeverStoreMe42", item.GetRawText());
+        Assert.DoesNotContain("ghp_NeverStoreMe42", result.VerboseText + result.HostText);
+    }
+
+    [Fact]
     public void Publishing_the_same_zip_again_reuses_the_version_and_AllowDuplicate_publishes_a_new_one()
     {
         CreateTable();

@@ -388,7 +388,8 @@ public sealed class LayerPublisher(PublishSettings settings)
         Sha256 = plan.Digests.Sha256,
         CodeSha256 = version.CodeSha256,
         CodeSize = version.CodeSize,
-        UpstreamRepo = plan.Artifact.UpstreamRepo,
+        // An artifact made by hand (or -UpstreamRepo with -Path) may carry a token in its URL: the table never stores it.
+        UpstreamRepo = plan.Artifact.UpstreamRepo is { } repository ? Upstream.UpstreamSource.Redact(repository) : null,
         UpstreamCommit = plan.Artifact.UpstreamCommit,
         BuildTags = plan.Artifact.BuildTags.Count == 0 ? null : plan.Artifact.BuildTags,
         SharedWith = version.SharedWith.Count == 0 ? null : version.SharedWith,

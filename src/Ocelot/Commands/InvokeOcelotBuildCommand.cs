@@ -126,7 +126,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) return;
         var outputDirectory = GetUnresolvedProviderPathFromPSPath(OutputDirectory);
         var zips = Architecture.Distinct(StringComparer.Ordinal).Select(arch => System.IO.Path.Combine(outputDirectory, LayerPackage.FileName(arch, name)));
-        if (!ShouldProcess(string.Join(", ", zips), $"Build the '{name}' layer zip from {UpstreamRepo} at {UpstreamRef}")) return;
+        if (!ShouldProcess(string.Join(", ", zips), $"Build the '{name}' layer zip from {Engine.Upstream.UpstreamSource.Redact(UpstreamRepo)} at {UpstreamRef}")) return;
         var item = new DistributionToBuild(resolved, catalog.Overlay);
         var builder = (LayerBuilder)_builder!;
         RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(ResultMapper.ToPublic(artifact))), pump, _cancellation.Token),
