@@ -28,7 +28,7 @@ public sealed class CacheTruthTests(BuildEnvironment environment) : IDisposable
     }
 
     private PipelineResult Build(string config, string distribution, string? upstream = null, string extra = "") =>
-        ModuleSession.Run($"Invoke-OcelotBuild {distribution} -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out {extra}",
+        ModuleSession.Run($"Invoke-OcelotBuild {distribution} -ConfigPath $cfg -UpstreamRepo $upstream -OutputDirectory $out -SkipConfigCheck {extra}",
             new Dictionary<string, object?> { ["cfg"] = config, ["upstream"] = upstream ?? environment.UpstreamFolder, ["out"] = Path.Combine(_scratch.Path, "out") });
 
     /// <summary>The cache folder of a repository: the first 16 hex digits of the SHA-256 of its URL (UpstreamCache).</summary>
@@ -80,7 +80,7 @@ public sealed class CacheTruthTests(BuildEnvironment environment) : IDisposable
 
         if (Directory.Exists(Path.Combine(cached, file))) Directory.Delete(Path.Combine(cached, file), recursive: true);
         File.WriteAllText(Path.Combine(cached, file), content);
-        var result = Build(config, name, url, "-Force").AssertSucceeded();
+        var result = Build(config, name, url, "-SkipCache").AssertSucceeded();
         Assert.Contains(result.Warnings, w => w.Message.Contains("damaged") && w.Message.Contains(cached));
         Assert.Equal("ok", GoFixture.Git(cached, "fsck", "--connectivity-only").Trim() is "" ? "ok" : "fsck reported problems");
     }
