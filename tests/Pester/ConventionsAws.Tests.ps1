@@ -21,9 +21,9 @@ BeforeAll {
         else { [Environment]::SetEnvironmentVariable($Name, [string]$Value) }
     }
 
-    function New-LayerZip([string] $Name) {
+    function New-LayerZip([string] $Name, [string] $Architecture = 'amd64') {
         # A small zip with content of its own, so each publish is new content.
-        New-LayerTestZip -Path ([System.IO.Path]::Combine($files, $Name))
+        New-LayerTestZip -Path ([System.IO.Path]::Combine($files, $Name)) -Architecture $Architecture
     }
 
     function Publish-TestLayer([string] $Distribution, [string[]] $Region = 'us-east-1') {
@@ -223,7 +223,7 @@ Describe 'AWS Tools conventions' {
         }
 
         It 'Publish-OcelotLayer builds the name from -LayerNameBase and -LayerNameVersion' {
-            $published = Publish-OcelotLayer -Path (New-LayerZip 'names-base.zip') -Distribution names-base -Architecture arm64 `
+            $published = Publish-OcelotLayer -Path (New-LayerZip 'names-base.zip' arm64) -Distribution names-base -Architecture arm64 `
                 -LayerNameBase team -LayerNameVersion 1.2.3 -ReleaseGroup beta -Region us-east-1 -Force
             $published.LayerName | Should -Be 'team-arm64-names-base-1_2_3-beta'
             $published.LayerVersionString | Should -Be '1_2_3'
@@ -256,7 +256,7 @@ Describe 'AWS Tools conventions' {
             $published | Export-Csv -LiteralPath $path
             $row = Import-Csv -LiteralPath $path
             $row.Version = [string]($published.Version + 7)
-            { $row | Remove-OcelotLayer -Force -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectInvalid*'
+            { $row | Remove-OcelotLayer -Force -ErrorAction Stop } | Should -Throw -ErrorId 'LayerVersionIdentityMismatch*'
             Get-LayerVersions $published.LayerName | Should -HaveCount 1
         }
 

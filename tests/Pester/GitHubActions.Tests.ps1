@@ -352,7 +352,7 @@ Describe 'The step scripts' {
             $metadata.Architecture | Should -Be $_
             $metadata.Sha256 | Should -Be (Get-FileHash -LiteralPath $zip -Algorithm SHA256).Hash.ToLowerInvariant()
             $metadata.BuildTags | Should -Contain 'lambdacomponents.exporter.otlphttp'
-            $metadata.Components | Should -Contain 'exporter.otlphttp'
+            $metadata.Components | Should -Contain 'exporter/otlphttp'
             $run.Summary | Should -Match "## Built collector-$_-minimal.zip"
         }
 
