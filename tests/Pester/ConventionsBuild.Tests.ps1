@@ -79,4 +79,39 @@ Describe 'Build conventions' {
         @((Invoke-AwsCli $moto lambda list-layer-versions --region eu-west-1 --layer-name ocel-amd64-minimal-0_158_0-prod).LayerVersions) |
             Should -BeNullOrEmpty
     }
+
+    It 'refuses a Go that cannot switch toolchains, naming both versions and why (Go 1.19 here)' {
+        $future = [System.IO.Path]::Combine($go.Root, 'future-go-upstream')
+        Invoke-FixtureGit $go.Root clone -q $go.UpstreamFolder $future | Out-Null
+        $goMod = [System.IO.Path]::Combine($future, 'collector', 'go.mod')
+        [System.IO.File]::WriteAllText($goMod, [System.IO.File]::ReadAllText($goMod).Replace("`ngo 1.19`n", "`ngo 1.99.1`n"))
+        Invoke-FixtureGit $future commit -q -am 'needs a newer go' | Out-Null
+        $caught = $null
+        try { Invoke-OcelotBuild -Distribution minimal -UpstreamRepo $future -SkipCache -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'GoToolchainTooOld,Ocelot.Commands.InvokeOcelotBuildCommand'
+        $caught.Exception.Message | Should -BeLike '*1.99.1*'
+        $caught.Exception.Message | Should -BeLike '*go1.19*'
+        $caught.Exception.Message | Should -BeLike '*older than 1.21*'
+    }
+
+    It 'reports the stage really running, a few progress records a second, for one small publish' {
+        $zip = New-LayerTestZip -Path ([System.IO.Path]::Combine($go.Root, 'progress.zip')) -Bytes (6 * 1024 * 1024)
+        $manifest = [System.IO.Path]::Combine((Get-RepositoryRoot), 'Ocelot.psd1')
+        # A nested engine in this pwsh: its Streams.Progress holds every progress record the cmdlet wrote.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$manifest'; Publish-OcelotLayer -Path '$zip' -Distribution progress-check -Architecture amd64 -CollectorVersion v0.158.0 -Region us-east-1 -SkipMetadata -Force")
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $published = $shell.Invoke()
+            $clock.Stop()
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            $published.Status | Should -Be 'Published'
+            $records = @($shell.Streams.Progress)
+            $statuses = $records.StatusDescription
+            $statuses | Where-Object { $_ -like 'checking for a version with the same content*' } | Should -Not -BeNullOrEmpty
+            $statuses | Where-Object { $_ -like '*waiting for Lambda to publish*' } | Should -Not -BeNullOrEmpty
+            # At most a few records a second (plus the fixed stage records), however many bytes go through.
+            $records.Count | Should -BeLessOrEqual ([Math]::Ceiling($clock.Elapsed.TotalSeconds) * 5 + 12)
+        } finally { $shell.Dispose() }
+    }
 }
