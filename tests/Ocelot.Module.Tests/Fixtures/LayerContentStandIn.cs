@@ -12,24 +12,9 @@ namespace Ocelot.Module.Tests.Fixtures;
 /// zip that the test registered under that CodeSha256. It can also corrupt the zip it serves, and answer 503 to
 /// every request signed for given regions (an outage).
 /// </summary>
-public sealed partial class LayerContentStandIn : IDisposable
+public sealed partial class LayerContentStandIn(string target) : LoopbackProxy(target)
 {
-    private readonly HttpListener _listener = new();
-    private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false });
     private readonly ConcurrentDictionary<string, byte[]> _zips = new();
-    private readonly string _target;
-
-    public LayerContentStandIn(string target)
-    {
-        _target = target.TrimEnd('/');
-        Port = Harness.LoopbackPort.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
-    }
-
-    public int Port { get; }
-    public string Endpoint => $"http://127.0.0.1:{Port}";
     public bool Corrupt { get; set; }
     public string[] FailingRegions { get; set; } = [];
     public int Downloads => _downloads;
@@ -38,18 +23,7 @@ public sealed partial class LayerContentStandIn : IDisposable
     /// <summary>Makes the zip downloadable for every layer version whose CodeSha256 is the zip's.</summary>
     public void Serve(byte[] zip) => _zips[Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(zip))] = zip;
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception) { return; }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
         var response = context.Response;
@@ -65,50 +39,23 @@ public sealed partial class LayerContentStandIn : IDisposable
             response.Close();
             return;
         }
-        var authorization = request.Headers["Authorization"] ?? string.Empty;
-        if (FailingRegions.Any(region => authorization.Contains($"/{region}/")))
+        if (SignedForAny(request, FailingRegions))
         {
             response.StatusCode = 503;
             response.Close();
             return;
         }
-        using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), _target + request.RawUrl);
-        var body = new MemoryStream();
-        await request.InputStream.CopyToAsync(body);
-        forward.Content = new ByteArrayContent(body.ToArray());
-        foreach (var name in request.Headers.AllKeys)
-        {
-            if (name is null || name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-            var value = request.Headers[name]!;
-            if (!forward.Headers.TryAddWithoutValidation(name, value)) forward.Content.Headers.TryAddWithoutValidation(name, value);
-        }
-        forward.Headers.Host = request.Headers["Host"];
-        using var answer = await _client.SendAsync(forward);
-        var payload = await answer.Content.ReadAsByteArrayAsync();
+        var (answer, payload) = await ForwardAsync(request);
+        using var _ = answer;
         if (request.HttpMethod == "GET" && answer.IsSuccessStatusCode && GetLayerVersionPath().IsMatch(path) && JsonNode.Parse(payload) is JsonObject json
             && json["Content"] is JsonObject content && content["CodeSha256"]?.GetValue<string>() is { } codeSha256)
         {
             content["Location"] = $"{Endpoint}/stand-in/content/{Uri.EscapeDataString(codeSha256)}";
             payload = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
         }
-        response.StatusCode = (int)answer.StatusCode;
-        foreach (var header in answer.Headers.Concat(answer.Content.Headers))
-        {
-            if (header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-            response.Headers[header.Key] = string.Join(",", header.Value);
-        }
-        response.ContentLength64 = payload.Length;
-        await response.OutputStream.WriteAsync(payload);
-        response.Close();
+        await WriteAsync(response, answer, payload);
     }
 
     [GeneratedRegex(@"\A/2018-10-31/layers/[^/]+/versions/[0-9]+\z")]
     private static partial Regex GetLayerVersionPath();
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _client.Dispose();
-    }
 }

@@ -9,11 +9,8 @@ namespace Ocelot.Module.Tests.Fixtures;
 /// throws moto's answer away and cuts the connection (or holds it past the client's timeout). It records every
 /// request it saw, so a test can also prove that no request was sent at all.
 /// </summary>
-public sealed class LostReplyProxy : IDisposable
+public sealed class LostReplyProxy : LoopbackProxy
 {
-    private readonly HttpListener _listener = new();
-    private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false });
-    private readonly string _target;
     private readonly Func<string, string, bool> _rule;
     private readonly TimeSpan? _delay;
     private int _toLose;
@@ -22,24 +19,16 @@ public sealed class LostReplyProxy : IDisposable
     /// <param name="rule">Which requests lose their reply, by method and path.</param>
     /// <param name="lose">How many matching requests lose their reply; later ones are answered.</param>
     /// <param name="delay">Hold the reply this long before cutting it, instead of cutting at once.</param>
-    public LostReplyProxy(string target, Func<string, string, bool> rule, int lose, TimeSpan? delay = null)
+    public LostReplyProxy(string target, Func<string, string, bool> rule, int lose, TimeSpan? delay = null) : base(target)
     {
-        _target = target.TrimEnd('/');
         _rule = rule;
         _toLose = lose;
         _delay = delay;
-        Port = Harness.LoopbackPort.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
     }
 
     /// <summary>A rule for PublishLayerVersion: POST /2018-10-31/layers/{name}/versions.</summary>
     public static bool IsPublish(string method, string path) =>
         method == "POST" && path.StartsWith("/2018-10-31/layers/", StringComparison.Ordinal) && path.Split('?')[0].EndsWith("/versions", StringComparison.Ordinal);
-
-    public int Port { get; }
-    public string Endpoint => $"http://127.0.0.1:{Port}";
 
     /// <summary>Every request seen, as "METHOD path".</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
@@ -53,18 +42,7 @@ public sealed class LostReplyProxy : IDisposable
     /// <summary>Runs once, before the first request matching the rule is forwarded: another client acting at that moment.</summary>
     public Action? BeforeFirstMatch { get; init; }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception) { return; }
-            _ = Task.Run(() => ForwardAsync(context));
-        }
-    }
-
-    private async Task ForwardAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
         var response = context.Response;
@@ -80,19 +58,8 @@ public sealed class LostReplyProxy : IDisposable
                 response.Abort();
                 return;
             }
-            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), _target + request.RawUrl);
-            var body = new MemoryStream();
-            await request.InputStream.CopyToAsync(body);
-            forward.Content = new ByteArrayContent(body.ToArray());
-            foreach (var name in request.Headers.AllKeys)
-            {
-                if (name is null || name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-                var value = request.Headers[name]!;
-                if (!forward.Headers.TryAddWithoutValidation(name, value)) forward.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-            forward.Headers.Host = request.Headers["Host"];
-            using var answer = await _client.SendAsync(forward);
-            var payload = await answer.Content.ReadAsByteArrayAsync();
+            var (answer, payload) = await ForwardAsync(request);
+            using var _ = answer;
             if (matches && ForwardLost && Interlocked.Decrement(ref _toLose) >= 0)
             {
                 Interlocked.Increment(ref Lost);
@@ -100,26 +67,11 @@ public sealed class LostReplyProxy : IDisposable
                 response.Abort(); // moto did the work; the client never hears of it
                 return;
             }
-            response.StatusCode = (int)answer.StatusCode;
-            foreach (var header in answer.Headers.Concat(answer.Content.Headers))
-            {
-                if (header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-                response.Headers[header.Key] = string.Join(",", header.Value);
-            }
-            response.ContentLength64 = payload.Length;
-            await response.OutputStream.WriteAsync(payload);
-            response.Close();
+            await WriteAsync(response, answer, payload);
         }
         catch (Exception)
         {
             try { response.Abort(); } catch (ObjectDisposedException) { }
         }
-    }
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _client.Dispose();
     }
 }
