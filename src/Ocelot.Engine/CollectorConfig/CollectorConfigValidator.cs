@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ocelot.Engine.Components;
+using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Text;
 using YamlDotNet.Core;
@@ -71,7 +72,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             CheckReferences(root);
             if (root is not YamlMappingNode top)
             {
-                Error(ErrorIds.CollectorConfigNotAMapping, root, $"The top level of the config is {Describe(root)}, not a mapping of sections.",
+                Error(ErrorIds.CollectorConfigNotAMapping, root, $"The top level of the config is {YamlFile.NodeKind(root)}, not a mapping of sections.",
                     "Start the config with sections such as receivers:, exporters: and service:.");
                 return;
             }
@@ -90,8 +91,8 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                 {
                     serviceNode = keyNode;
                     service = value as YamlMappingNode;
-                    if (service is null && !IsNull(value))
-                        Error(ErrorIds.CollectorConfigSectionInvalid, value, $"'service' is {Describe(value)}, not a mapping.", "Give service: its extensions: and pipelines:.");
+                    if (service is null && !YamlFile.IsNull(value))
+                        Error(ErrorIds.CollectorConfigSectionInvalid, value, $"'service' is {YamlFile.NodeKind(value)}, not a mapping.", "Give service: its extensions: and pipelines:.");
                     continue;
                 }
                 CheckComponentSection(key, value);
@@ -109,7 +110,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
 
         private YamlNode? Load(string text)
         {
-            var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
+            var parser = new GuardedYamlParser(new Parser(new StringReader(text)), YamlFile.MaximumNesting, allowCollectionAliases: true);
             var stream = new YamlStream();
             try
             {
@@ -118,7 +119,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             catch (YamlException ex)
             {
                 var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-                Add(ProblemSeverity.Error, ErrorIds.CollectorConfigYamlSyntax, $"YAML syntax error: {StripMarks(message)}", (int)ex.Start.Line, (int)ex.Start.Column, null,
+                Add(ProblemSeverity.Error, ErrorIds.CollectorConfigYamlSyntax, $"YAML syntax error: {YamlFile.StripMarks(message)}", (int)ex.Start.Line, (int)ex.Start.Column, null,
                     "Fix the YAML at this position.");
                 return null;
             }
@@ -128,13 +129,25 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                     (int)parser.LastGood.Line, (int)parser.LastGood.Column, null, "Fix the YAML at or after this position.");
                 return null;
             }
+            catch (YamlNestingTooDeepException ex)
+            {
+                Add(ProblemSeverity.Error, ErrorIds.CollectorConfigYamlSyntax, $"YAML error: lists and mappings nest more than {ex.Limit} levels deep here.",
+                    (int)ex.At.Line, (int)ex.At.Column, null, "Flatten the YAML; no collector config needs that depth.");
+                return null;
+            }
+            catch (YamlCollectionAliasException ex)
+            {
+                Add(ProblemSeverity.Error, ErrorIds.CollectorConfigYamlSyntax, $"YAML error: '*{ex.Anchor}' repeats a list or mapping inside itself or as a mapping key.",
+                    (int)ex.At.Line, (int)ex.At.Column, null, "Write the list or mapping out instead of the alias.");
+                return null;
+            }
             catch (ArgumentException ex)
             {
                 Add(ProblemSeverity.Error, ErrorIds.CollectorConfigYamlSyntax, $"YAML error: {ex.Message} (a key is repeated in one mapping).",
                     (int)parser.LastGood.Line, (int)parser.LastGood.Column, null, "Remove the repeated key.");
                 return null;
             }
-            if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
+            if (stream.Documents.Count == 0 || YamlFile.IsNull(stream.Documents[0].RootNode))
             {
                 Add(ProblemSeverity.Error, ErrorIds.CollectorConfigNotAMapping, "The config is empty.", 1, 1, null,
                     "Add receivers:, exporters: and service: with pipelines:.");
@@ -145,10 +158,10 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
 
         private void CheckComponentSection(string section, YamlNode value)
         {
-            if (IsNull(value)) return;
+            if (YamlFile.IsNull(value)) return;
             if (value is not YamlMappingNode mapping)
             {
-                Error(ErrorIds.CollectorConfigSectionInvalid, value, $"'{section}' is {Describe(value)}, not a mapping of component ids to their settings.",
+                Error(ErrorIds.CollectorConfigSectionInvalid, value, $"'{section}' is {YamlFile.NodeKind(value)}, not a mapping of component ids to their settings.",
                     $"Write each {Kind(section)} as 'id:' followed by its settings.");
                 return;
             }
@@ -208,10 +221,10 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
 
         private void CheckServiceExtensions(YamlNode value)
         {
-            if (IsNull(value)) return;
+            if (YamlFile.IsNull(value)) return;
             if (value is not YamlSequenceNode list)
             {
-                Error(ErrorIds.CollectorConfigSectionInvalid, value, $"service.extensions is {Describe(value)}, not a list of extension ids.", "Write it as a list: [id, ...].");
+                Error(ErrorIds.CollectorConfigSectionInvalid, value, $"service.extensions is {YamlFile.NodeKind(value)}, not a list of extension ids.", "Write it as a list: [id, ...].");
                 return;
             }
             foreach (var item in list.Children)
@@ -239,7 +252,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             var signal = match.Groups[1].Value;
             if (value is not YamlMappingNode pipeline)
             {
-                Error(ErrorIds.CollectorConfigPipelineIncomplete, IsNull(value) ? keyNode : value, $"Pipeline '{pipelineId}' has no receivers and no exporters.",
+                Error(ErrorIds.CollectorConfigPipelineIncomplete, YamlFile.IsNull(value) ? keyNode : value, $"Pipeline '{pipelineId}' has no receivers and no exporters.",
                     "Give the pipeline receivers: and exporters: lists.", pipelineId);
                 return;
             }
@@ -254,8 +267,8 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                     continue;
                 }
                 if (listValue is YamlSequenceNode sequence) lists[key] = sequence;
-                else if (!IsNull(listValue))
-                    Error(ErrorIds.CollectorConfigSectionInvalid, listValue, $"{key} of pipeline '{pipelineId}' is {Describe(listValue)}, not a list.", "Write it as a list: [id, ...].", pipelineId);
+                else if (!YamlFile.IsNull(listValue))
+                    Error(ErrorIds.CollectorConfigSectionInvalid, listValue, $"{key} of pipeline '{pipelineId}' is {YamlFile.NodeKind(listValue)}, not a list.", "Write it as a list: [id, ...].", pipelineId);
             }
             foreach (var required in new[] { "receivers", "exporters" })
                 if (!lists.TryGetValue(required, out var list) || list.Children.Count == 0)
@@ -446,37 +459,6 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
         private void Add(ProblemSeverity severity, string id, string message, int line, int column, string? componentId, string action) =>
             Problems.Add(new CollectorConfigProblem(severity, id, message, path, line, column, componentId, action));
 
-        private static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");
-
-        private static string Describe(YamlNode node) => node switch
-        {
-            YamlMappingNode => "a mapping",
-            YamlSequenceNode => "a list",
-            YamlScalarNode s when IsNull(s) => "empty",
-            YamlScalarNode s => $"the text '{s.Value}'",
-            _ => "an alias",
-        };
-
-        // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 40) - (Line: ...): "; the position is reported separately.
-        private static string StripMarks(string message)
-        {
-            var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-            return message.StartsWith("(Line:", StringComparison.Ordinal) && index > 0 ? message[(index + 3)..] : message;
-        }
-    }
-
-    /// <summary>Remembers where the last successfully parsed event ended (some scanner errors carry no position).</summary>
-    private sealed class PositionTrackingParser(IParser inner) : IParser
-    {
-        public Mark LastGood { get; private set; } = new(0, 1, 1);
-        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            if (inner.Current is { } current) LastGood = current.End;
-            return inner.MoveNext();
-        }
     }
 
     // The collector's component.ID: a type ([a-zA-Z][0-9a-zA-Z_]{0,62}), then optionally '/' and a non-empty name.

@@ -1,4 +1,5 @@
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -27,7 +28,7 @@ internal static class YamlFile
                 "Check that the file exists and that you may read it.", path, ex);
         }
         var stream = new YamlStream();
-        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
+        var parser = new GuardedYamlParser(new Parser(new StringReader(text)), MaximumNesting, allowCollectionAliases: false);
         try
         {
             stream.Load(parser);
@@ -54,14 +55,14 @@ internal static class YamlFile
             throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
                 $"YAML error in '{path}': {ex.Message}", "Remove the duplicated key.", path, ex);
         }
-        catch (UnsupportedAliasException ex)
+        catch (YamlCollectionAliasException ex)
         {
             var at = new SourceLocation(path, ex.At.Line, ex.At.Column);
             throw new OcelotException(ErrorIds.ConfigYamlSyntax, FailureKind.ParserError,
                 $"YAML error at {at}: '*{ex.Anchor}' repeats a list or mapping; Ocelot accepts aliases of single values only (a list or mapping alias can refer to itself).",
                 $"Write the list or mapping out at line {at.Line} of '{path}', or use 'base:' to share build tags between distributions.", path);
         }
-        catch (NestingTooDeepException ex)
+        catch (YamlNestingTooDeepException ex)
         {
             throw new OcelotException(ErrorIds.ConfigNestingTooDeep, FailureKind.InvalidData,
                 $"The configuration at {new SourceLocation(path, ex.At.Line, ex.At.Column)} nests lists and mappings more than {MaximumNesting} levels deep.",
@@ -83,50 +84,7 @@ internal static class YamlFile
     /// </summary>
     public const int MaximumNesting = 64;
 
-    private sealed class NestingTooDeepException(Mark at) : Exception("YAML nested too deeply")
-    {
-        public Mark At { get; } = at;
-    }
 
-    private sealed class UnsupportedAliasException(Mark at, string anchor) : Exception($"alias *{anchor} of a list or mapping")
-    {
-        public Mark At { get; } = at;
-        public string Anchor { get; } = anchor;
-    }
-
-    /// <summary>Remembers where the last successfully parsed event ended.</summary>
-    private sealed class PositionTrackingParser(IParser inner) : IParser
-    {
-        public Mark LastGood { get; private set; } = new(0, 1, 1);
-        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
-
-        private readonly HashSet<string> _collectionAnchors = new(StringComparer.Ordinal);
-        private int _depth;
-
-        public bool MoveNext()
-        {
-            if (inner.Current is { } current) LastGood = current.End;
-            if (!inner.MoveNext()) return false;
-            switch (inner.Current)
-            {
-                case YamlDotNet.Core.Events.AnchorAlias alias when _collectionAnchors.Contains(alias.Value.Value):
-                    // An alias of a list or mapping can refer to itself (a cycle) or multiply a key's size without
-                    // bound; scalar aliases are plain reuse and stay allowed.
-                    throw new UnsupportedAliasException(alias.Start, alias.Value.Value);
-                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } node and (YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart):
-                    _collectionAnchors.Add(node.Anchor.Value);
-                    if (++_depth > MaximumNesting) throw new NestingTooDeepException(inner.Current.Start);
-                    break;
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                    if (++_depth > MaximumNesting) throw new NestingTooDeepException(inner.Current.Start);
-                    break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    _depth--;
-                    break;
-            }
-            return true;
-        }
-    }
 
     public static SourceLocation At(string path, YamlNode node) => new(path, node.Start.Line, node.Start.Column);
 
@@ -146,7 +104,7 @@ internal static class YamlFile
     };
 
     // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 40) - (Line: ...): "; the location is reported separately.
-    private static string StripMarks(string message)
+    internal static string StripMarks(string message)
     {
         var index = message.LastIndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line:", StringComparison.Ordinal) && index > 0 ? message[(index + 3)..] : message;

@@ -149,6 +149,33 @@ public sealed class CollectorConfigValidatorTests
     }
 
     [Fact]
+    public void Hostile_nesting_is_a_syntax_error_at_its_position_not_a_stack_overflow()
+    {
+        var problem = Only(Check("receivers: " + new string('[', 200_000) + new string(']', 200_000) + "\n"), "CollectorConfigYamlSyntax");
+        At(problem, 1, 11 + YamlFile.MaximumNesting); // the top-level mapping is the first level, the first [ (column 12) the second
+        Assert.Contains($"more than {YamlFile.MaximumNesting} levels deep", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("x: &a [*a]\n", 1, 8)]                         // a list inside itself
+    [InlineData("x: &a {k: [*a]}\n", 1, 12)]                   // a mapping inside itself, one level down
+    [InlineData("x: &a [1, 2]\ny: {*a : v}\n", 2, 5)]          // a list alias as a mapping key (hashed by content)
+    public void A_list_or_mapping_alias_inside_itself_or_as_a_key_is_refused_with_its_position(string yaml, int line, int column)
+    {
+        var problem = Only(Check(yaml), "CollectorConfigYamlSyntax");
+        At(problem, line, column);
+        Assert.Contains("'*a' repeats a list or mapping", problem.Message);
+    }
+
+    [Fact]
+    public void A_mapping_alias_for_shared_settings_is_accepted()
+    {
+        var report = Check("receivers:\n  otlp:\nexporters:\n  otlphttp: &shared\n    endpoint: https://x\n  otlphttp/second: *shared\n" +
+            "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlphttp, otlphttp/second]\n");
+        Assert.Empty(report.Problems);
+    }
+
+    [Fact]
     public void An_empty_file_or_a_list_is_not_a_config()
     {
         Only(Check(""), "CollectorConfigNotAMapping");
