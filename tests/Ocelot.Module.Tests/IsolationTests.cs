@@ -26,5 +26,31 @@ public class IsolationTests
         Assert.Contains(ocelotContext.Assemblies, a => a.GetName().Name == "Ocelot.Engine");
         Assert.DoesNotContain(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "Ocelot.Engine");
         Assert.Single(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "YamlDotNet");
+        // The model is shared: one copy, in the default context, so the engine's results and exception are the types scripts name.
+        Assert.DoesNotContain(ocelotContext.Assemblies, a => a.GetName().Name == "Ocelot.Model");
+        Assert.Single(AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "Ocelot.Model");
+    }
+
+    [Fact]
+    public void The_model_assembly_references_only_the_base_class_library()
+    {
+        // Read without loading: this project references neither the model nor the engine.
+        using var stream = File.OpenRead(Path.Combine(ModuleSession.RepositoryRoot, "bin", "Ocelot.Model.dll"));
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var typeNames = metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name)).ToList();
+        Assert.Contains("OcelotException", typeNames);
+        Assert.Contains("OcelotLayerVersion", typeNames);
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, name => Assert.True(name == "netstandard" || name == "System" || name.StartsWith("System.", StringComparison.Ordinal),
+            $"Ocelot.Model references {name}: it loads in the default context beside other modules and must hold only BCL references."));
+    }
+
+    [Fact]
+    public void The_model_dll_is_beside_Ocelot_dll_and_not_in_dependencies()
+    {
+        Assert.True(File.Exists(Path.Combine(ModuleSession.RepositoryRoot, "bin", "Ocelot.Model.dll")));
+        Assert.False(File.Exists(Path.Combine(ModuleSession.RepositoryRoot, "bin", "dependencies", "Ocelot.Model.dll")));
     }
 }

@@ -12,6 +12,9 @@ internal sealed class OcelotLoadContext : AssemblyLoadContext
 {
     public const string EngineAssemblyName = "Ocelot.Engine";
 
+    /// <summary>The types PowerShell names; loaded once, in the default context, beside Ocelot.dll.</summary>
+    public const string ModelAssemblyName = "Ocelot.Model";
+
     private static readonly Lazy<OcelotLoadContext> s_instance = new(() => new OcelotLoadContext(DependenciesFolder));
 
     private readonly string _dependenciesFolder;
@@ -31,6 +34,8 @@ internal sealed class OcelotLoadContext : AssemblyLoadContext
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
+        // A second copy here would make the engine's OcelotException a different type from the one scripts catch.
+        if (assemblyName.Name == ModelAssemblyName) return null;
         var path = _resolver.ResolveAssemblyToPath(assemblyName);
         if (path is null)
         {

@@ -1,4 +1,4 @@
-namespace Ocelot.Engine.Failures;
+namespace Ocelot;
 
 /// <summary>What kind of failure an <see cref="OcelotException"/> is; the module maps it to a PowerShell ErrorCategory.</summary>
 public enum FailureKind

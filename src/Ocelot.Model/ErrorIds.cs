@@ -1,4 +1,4 @@
-namespace Ocelot.Engine.Failures;
+namespace Ocelot;
 
 /// <summary>The catalogue of stable error ids. Never rename one: scripts match on them.</summary>
 public static class ErrorIds

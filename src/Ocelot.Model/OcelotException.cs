@@ -1,4 +1,4 @@
-namespace Ocelot.Engine.Failures;
+namespace Ocelot;
 
 /// <summary>
 /// A failure the user can act on. <see cref="ErrorId"/> is stable (one of <see cref="ErrorIds"/>) so scripts can
