@@ -1,7 +1,7 @@
 namespace Ocelot;
 
 /// <summary>A built layer zip and its provenance. Pipes into Publish-OcelotLayer.</summary>
-public sealed class OcelotLayerArtifact
+public sealed record OcelotLayerArtifact
 {
     public required string Distribution { get; init; }
     public string? DistributionDescription { get; init; }

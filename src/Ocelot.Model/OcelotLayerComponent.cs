@@ -4,7 +4,7 @@ namespace Ocelot;
 /// A component compiled into a layer, named as a collector config names it (Kind, Type), with the Go package and module
 /// it came from and the signals it supports (for connectors, pairs such as traces_to_metrics).
 /// </summary>
-public sealed class OcelotLayerComponent
+public sealed record OcelotLayerComponent
 {
     /// <summary>receiver, processor, exporter, extension or connector.</summary>
     public required string Kind { get; init; }

@@ -59,7 +59,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
     }
 
     /// <summary>Builds one distribution for every architecture asked, writing each artifact as it is ready.</summary>
-    public async Task BuildAsync(DistributionToBuild item, Action<LayerArtifact> onArtifact, IOperationSink sink, CancellationToken cancellationToken)
+    public async Task BuildAsync(DistributionToBuild item, Action<OcelotLayerArtifact> onArtifact, IOperationSink sink, CancellationToken cancellationToken)
     {
         await EnsureUpstreamAsync(sink, cancellationToken).ConfigureAwait(false);
         _activity = $"Building {item.Distribution.Name}";
@@ -75,7 +75,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         }
     }
 
-    private async Task BuildDistributionAsync(DistributionToBuild item, Action<LayerArtifact> onArtifact, CancellationToken cancellationToken)
+    private async Task BuildDistributionAsync(DistributionToBuild item, Action<OcelotLayerArtifact> onArtifact, CancellationToken cancellationToken)
     {
         var (request, upstream, go, cache, faults) = (_settings, _upstream!, _go!, _cache, _faults);
         var clock = Stopwatch.StartNew();
@@ -123,7 +123,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         }
     }
 
-    private async Task BuildInWorkFolderAsync(DistributionToBuild item, Action<LayerArtifact> onArtifact, string work, List<string> missing,
+    private async Task BuildInWorkFolderAsync(DistributionToBuild item, Action<OcelotLayerArtifact> onArtifact, string work, List<string> missing,
         Dictionary<string, BuildCacheKey> keys, Stopwatch clock, CancellationToken cancellationToken)
     {
         var (request, upstream, go, cache, faults) = (_settings, _upstream!, _go!, _cache, _faults);
@@ -173,7 +173,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             ? LayerInput.RequireInside(configFile, tree, "the upstream collector config")
             : LayerInput.RequireInside(configFile, Path.GetDirectoryName(configFile)!, $"the config-file of distribution '{distribution.Name}'");
 
-        var (layerComponents, componentNames, configProviders) =
+        var (layerComponents, _, configProviders) =
             await ResolveComponentsAsync(go, collector, lambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
         if (!request.SkipConfigCheck) CheckConfig(distribution, configFile, missing, layerComponents, configProviders);
 
@@ -192,7 +192,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             {
                 LayerPackage.Create(zipPath, binary, configFile, cancellationToken);
                 var digests = LayerPackage.Digest(zipPath);
-                return new LayerArtifact
+                return new OcelotLayerArtifact
                 {
                     Distribution = distribution.Name,
                     DistributionDescription = distribution.Description,
@@ -206,11 +206,10 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
                     UpstreamRef = request.UpstreamRef,
                     UpstreamCommit = upstream.Commit,
                     CollectorVersion = collectorVersion,
-                    BuildTags = distribution.BuildTags,
-                    Components = componentNames[architecture],
-                    LayerComponents = layerComponents[architecture],
-                    ConfigProviders = configProviders,
-                    GoModules = distribution.GoModules.Select(m => m.ToString()).ToList(),
+                    BuildTags = [.. distribution.BuildTags],
+                    Components = [.. layerComponents[architecture]],
+                    ConfigProviders = [.. configProviders],
+                    GoModules = distribution.GoModules.Select(m => m.ToString()).ToArray(),
                     ConfigFile = distribution.ConfigFile,
                     GoVersion = goVersion,
                 };
@@ -224,11 +223,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
     /// Per architecture, the compiled components with their types and signals from metadata.yaml (go list runs in the
     /// tidied build tree), and the config providers of upstream's collector.
     /// </summary>
-    private async Task<(Dictionary<string, IReadOnlyList<LayerComponent>> Components, Dictionary<string, IReadOnlyList<string>> Names, IReadOnlyList<string> Providers)>
+    private async Task<(Dictionary<string, IReadOnlyList<OcelotLayerComponent>> Components, Dictionary<string, IReadOnlyList<string>> Names, IReadOnlyList<string> Providers)>
         ResolveComponentsAsync(GoToolchain go, string collector, string lambdaComponents, ResolvedDistribution distribution, IReadOnlyList<string> architectures,
             CancellationToken cancellationToken)
     {
-        var components = new Dictionary<string, IReadOnlyList<LayerComponent>>(StringComparer.Ordinal);
+        var components = new Dictionary<string, IReadOnlyList<OcelotLayerComponent>>(StringComparer.Ordinal);
         var names = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var componentsModule = File.Exists(Path.Combine(lambdaComponents, "go.mod")) ? lambdaComponents : collector;
         foreach (var architecture in architectures)
@@ -250,7 +249,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
 
     /// <summary>Checks the config the layer will ship against each architecture's components; stops the distribution when it does not fit.</summary>
     private void CheckConfig(ResolvedDistribution distribution, string configFile, IReadOnlyList<string> architectures,
-        Dictionary<string, IReadOnlyList<LayerComponent>> components, IReadOnlyList<string> providers)
+        Dictionary<string, IReadOnlyList<OcelotLayerComponent>> components, IReadOnlyList<string> providers)
     {
         Report($"{distribution.Name}: checking {Path.GetFileName(configFile)}");
         foreach (var architecture in architectures)
@@ -280,6 +279,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
     {
         var key = new BuildCacheKey()
             .Add("ocelot", request.OcelotVersion)
+            .Add("artifact-json", ArtifactCache.Format)
             .Add("upstream-commit", upstream.Commit)
             .Add("distribution", distribution.Name)
             .Add("architecture", architecture)

@@ -14,12 +14,18 @@ public sealed class ArtifactCache(string cacheFolder)
 {
     private const string ZipName = "layer.zip";
     private const string MetadataName = "artifact.json";
+
+    /// <summary>
+    /// The shape of artifact.json, part of every cache key: entries written before the engine stored the model
+    /// artifact itself (components as kind.name strings) are rebuilt, never read.
+    /// </summary>
+    public const string Format = "2";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private string EntryFolder(string key) => Path.Combine(cacheFolder, "artifacts", key);
 
     /// <summary>The cached artifact, when its zip is present and intact.</summary>
-    public (LayerArtifact Artifact, string ZipPath)? TryGet(string key)
+    public (OcelotLayerArtifact Artifact, string ZipPath)? TryGet(string key)
     {
         var folder = EntryFolder(key);
         var zip = Path.Combine(folder, ZipName);
@@ -27,7 +33,7 @@ public sealed class ArtifactCache(string cacheFolder)
         if (!File.Exists(zip) || !File.Exists(metadata) || new FileInfo(folder).LinkTarget is not null) return null;
         try
         {
-            var artifact = JsonSerializer.Deserialize<LayerArtifact>(File.ReadAllText(metadata));
+            var artifact = JsonSerializer.Deserialize<OcelotLayerArtifact>(File.ReadAllText(metadata));
             if (artifact is null || new FileInfo(zip).Length != artifact.Size || LayerPackage.Digest(zip).Sha256 != artifact.Sha256) return null;
             return (artifact, zip);
         }
@@ -42,7 +48,7 @@ public sealed class ArtifactCache(string cacheFolder)
     /// <paramref name="outputPath"/>. A valid entry already there (from a concurrent build) is left alone, since
     /// another build may be reading it; only a damaged one is replaced.
     /// </summary>
-    public LayerArtifact Store(string key, string outputPath, Func<string, LayerArtifact> writeZip)
+    public OcelotLayerArtifact Store(string key, string outputPath, Func<string, OcelotLayerArtifact> writeZip)
     {
         var final = EntryFolder(key);
         var staging = final + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
@@ -100,7 +106,7 @@ public sealed class ArtifactCache(string cacheFolder)
     /// The most recently built cached artifact that <paramref name="matches"/> (read from its artifact.json only; the zip
     /// is not checked), or null. Lets a check before a build use what the last build of a distribution compiled.
     /// </summary>
-    public LayerArtifact? Newest(Func<LayerArtifact, bool> matches)
+    public OcelotLayerArtifact? Newest(Func<OcelotLayerArtifact, bool> matches)
     {
         var folder = Path.Combine(cacheFolder, "artifacts");
         if (!Directory.Exists(folder)) return null;
@@ -112,7 +118,7 @@ public sealed class ArtifactCache(string cacheFolder)
             try
             {
                 if (entry.Length > 1 << 20) continue;
-                if (JsonSerializer.Deserialize<LayerArtifact>(File.ReadAllText(entry.FullName)) is { } artifact && matches(artifact)) return artifact;
+                if (JsonSerializer.Deserialize<OcelotLayerArtifact>(File.ReadAllText(entry.FullName)) is { } artifact && matches(artifact)) return artifact;
             }
             catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException) { }
         }

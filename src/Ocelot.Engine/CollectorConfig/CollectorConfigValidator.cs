@@ -304,7 +304,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
 
         private void CheckSignal(string kind, string id, string signal, string pipelineId, YamlNode node)
         {
-            if (Component(kind, id) is not { Signals.Count: > 0 } component || component.Signals.Contains(signal)) return;
+            if (Component(kind, id) is not { Signals.Length: > 0 } component || component.Signals.Contains(signal)) return;
             Error(ErrorIds.CollectorConfigSignalUnsupported, node, $"{kind} '{id}' does not support {signal} (it supports {string.Join(", ", component.Signals)}), but pipeline '{pipelineId}' carries {signal}.",
                 $"Remove '{id}' from pipeline '{pipelineId}', or use it in a pipeline of a signal it supports.", id);
         }
@@ -323,7 +323,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
                         $"Use '{id}' as {missing} of another pipeline too, or remove it.", id);
                     continue;
                 }
-                if (Component("connector", id) is not { Signals.Count: > 0 } connector) continue;
+                if (Component("connector", id) is not { Signals.Length: > 0 } connector) continue;
                 foreach (var (from, node) in asExporter)
                     if (!asReceiver.Any(r => connector.Signals.Contains($"{from}_to_{r.Signal}")))
                         Error(ErrorIds.CollectorConfigSignalUnsupported, node,
@@ -427,14 +427,14 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             return (line, column + index + (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0));
         }
 
-        private LayerComponent? Component(string kind, string id)
+        private OcelotLayerComponent? Component(string kind, string id)
         {
             var type = ParseId(id);
             return type is null ? null : layer.Components.FirstOrDefault(c => c.Kind == kind && Matches(c, type));
         }
 
         // A type taken from a build tag has lost its underscores (tag memorylimiter, type memory_limiter).
-        private static bool Matches(LayerComponent component, string type) =>
+        private static bool Matches(OcelotLayerComponent component, string type) =>
             component.Type == type || (!component.FromMetadata && component.Type == type.Replace("_", string.Empty));
 
         private static string? ParseId(string id)
@@ -443,7 +443,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             return match.Success ? match.Groups[1].Value : null;
         }
 
-        private static string TypeList(IReadOnlyList<LayerComponent> components) =>
+        private static string TypeList(IReadOnlyList<OcelotLayerComponent> components) =>
             components.Count == 0 ? "none" : string.Join(", ", components.Select(c => c.Type).Distinct().Order(StringComparer.Ordinal));
 
         private static string Kind(string section) => section[..^1];

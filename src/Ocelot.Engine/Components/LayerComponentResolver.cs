@@ -5,7 +5,7 @@ using Ocelot.Engine.Operations;
 namespace Ocelot.Engine.Components;
 
 /// <summary>
-/// Turns the compiled components of a build into <see cref="LayerComponent"/>s: <c>go list</c> (run in the build
+/// Turns the compiled components of a build into <see cref="OcelotLayerComponent"/>s: <c>go list</c> (run in the build
 /// tree, after <c>go mod tidy</c>, so every module is downloaded) gives each component package's folder, module and
 /// version, and the <c>metadata.yaml</c> in that folder gives its type and signals. A component without one keeps the
 /// type of its tag, and the caller gets one warning naming all such components.
@@ -14,7 +14,7 @@ public static class LayerComponentResolver
 {
     private const string ListFormat = "{{.ImportPath}}\t{{.Dir}}\t{{with .Module}}{{.Path}}\t{{.Version}}{{end}}";
 
-    public sealed record Resolution(IReadOnlyList<LayerComponent> Components, string? Warning);
+    public sealed record Resolution(IReadOnlyList<OcelotLayerComponent> Components, string? Warning);
 
     public static async Task<Resolution> ResolveAsync(GoToolchain go, string moduleFolder, IReadOnlyList<CompiledComponents.Compiled> compiled,
         IReadOnlyDictionary<string, string?> environment, IOperationSink sink, CancellationToken cancellationToken)
@@ -31,11 +31,11 @@ public static class LayerComponentResolver
                 listed[fields[0]] = (fields[1], fields.Length > 2 && fields[2].Length > 0 ? fields[2] : null, fields.Length > 3 && fields[3].Length > 0 ? fields[3] : null);
             }
         }
-        var components = new List<LayerComponent>();
+        var components = new List<OcelotLayerComponent>();
         var fromTags = new List<string>();
         foreach (var item in compiled)
         {
-            var fallback = LayerComponent.FromTag(item.Kind, item.Name, item.Tag) with { ImportPath = item.ImportPath };
+            var fallback = ComponentBuildTag.Component(item.Kind, item.Name, item.Tag) with { ImportPath = item.ImportPath };
             if (item.ImportPath is null || !listed.TryGetValue(item.ImportPath, out var package))
             {
                 components.Add(fallback);
@@ -49,7 +49,7 @@ public static class LayerComponentResolver
                 fromTags.Add(item.ShortName);
                 continue;
             }
-            components.Add(located with { Type = metadata.Type, Signals = metadata.Signals, FromMetadata = true });
+            components.Add(located with { Type = metadata.Type, Signals = [.. metadata.Signals], FromMetadata = true });
         }
         var warning = fromTags.Count == 0 ? null :
             $"No {ComponentMetadataFile.FileName} found for {string.Join(", ", fromTags)}: their types come from their build tags, and their signals are unknown.";

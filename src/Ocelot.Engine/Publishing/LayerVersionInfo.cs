@@ -43,7 +43,7 @@ public sealed record LayerVersionInfo
     public bool? Public { get; init; }
 
     /// <summary>The components recorded for the version (from the artifact, or read back from its metadata item).</summary>
-    public IReadOnlyList<Components.LayerComponent> Components { get; init; } = [];
+    public IReadOnlyList<OcelotLayerComponent> Components { get; init; } = [];
     public IReadOnlyList<string> ConfigProviders { get; init; } = [];
 
     /// <summary>Whether the metadata table held an item for this version (null when it was not consulted).</summary>

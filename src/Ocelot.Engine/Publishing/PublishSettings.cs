@@ -40,6 +40,6 @@ public sealed record PublishArtifact
     public IReadOnlyList<string> BuildTags { get; init; } = [];
     public string? UpstreamRepo { get; init; }
     public string? UpstreamCommit { get; init; }
-    public IReadOnlyList<Components.LayerComponent> Components { get; init; } = [];
+    public IReadOnlyList<OcelotLayerComponent> Components { get; init; } = [];
     public IReadOnlyList<string> ConfigProviders { get; init; } = [];
 }

@@ -129,7 +129,7 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         if (!ShouldProcess(string.Join(", ", zips), $"Build the '{name}' layer zip from {Engine.Upstream.UpstreamSource.Redact(UpstreamRepo)} at {UpstreamRef}")) return;
         var item = new DistributionToBuild(resolved, catalog.Overlay);
         var builder = (LayerBuilder)_builder!;
-        RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(ResultMapper.ToPublic(artifact))), pump, _cancellation.Token),
+        RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(artifact)), pump, _cancellation.Token),
             terminating: false);
     }
 

@@ -19,11 +19,11 @@ internal static class LayerContentsReader
     /// </summary>
     public static LayerContents FromDistribution(ResolvedDistribution distribution, string cacheFolder, out bool fromTags)
     {
-        var built = new ArtifactCache(cacheFolder).Newest(a => a.Distribution == distribution.Name && a.LayerComponents.Count > 0 && a.BuildTags.SequenceEqual(distribution.BuildTags));
+        var built = new ArtifactCache(cacheFolder).Newest(a => a.Distribution == distribution.Name && a.Components.Length > 0 && a.BuildTags.SequenceEqual(distribution.BuildTags));
         fromTags = built is null;
         if (built is not null)
             return new LayerContents($"distribution {distribution.Name} as last built ({built.Architecture}, upstream {built.UpstreamCommit[..Math.Min(12, built.UpstreamCommit.Length)]})",
-                built.LayerComponents, built.ConfigProviders.Count > 0 ? built.ConfigProviders : ConfigProviders.OpentelemetryLambdaDefault, []);
+                built.Components, built.ConfigProviders.Length > 0 ? built.ConfigProviders : ConfigProviders.OpentelemetryLambdaDefault, []);
         var known = DistributionComponents.Of(distribution);
         return new LayerContents($"distribution {distribution.Name}, typed by its build tags", known.Components, ConfigProviders.OpentelemetryLambdaDefault, known.OpenKinds);
     }
@@ -31,14 +31,14 @@ internal static class LayerContentsReader
     /// <summary>The contents recorded on an artifact or layer version, or null when it records no components.</summary>
     public static LayerContents? FromInput(PSObject input)
     {
-        var components = new List<LayerComponent>();
+        var components = new List<OcelotLayerComponent>();
         foreach (var item in Items(input.Properties["Components"]?.Value))
         {
             var entry = PSObject.AsPSObject(item);
             var kind = Text(entry, "Kind");
             var type = Text(entry, "Type");
             if (kind is null || type is null || !ComponentMetadataFile.IsComponentType(type)) continue;
-            components.Add(new LayerComponent
+            components.Add(new OcelotLayerComponent
             {
                 Kind = kind,
                 Type = type,
@@ -46,7 +46,7 @@ internal static class LayerContentsReader
                 ImportPath = Text(entry, "ImportPath"),
                 Module = Text(entry, "Module"),
                 Version = Text(entry, "Version"),
-                Signals = Items(entry.Properties["Signals"]?.Value).Select(s => s?.ToString() ?? string.Empty).ToList(),
+                Signals = Items(entry.Properties["Signals"]?.Value).Select(s => s?.ToString() ?? string.Empty).ToArray(),
                 FromMetadata = entry.Properties["FromMetadata"]?.Value is true,
             });
         }

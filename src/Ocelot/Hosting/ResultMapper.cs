@@ -1,4 +1,3 @@
-using Ocelot.Engine.Build;
 using Ocelot.Engine.CollectorConfig;
 using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
@@ -24,57 +23,6 @@ internal static class ResultMapper
         ConfigPath = resolved.DistributionsFile,
     };
 
-    public static OcelotLayerComponent ToPublic(LayerComponent component) => new()
-    {
-        Kind = component.Kind,
-        Type = component.Type,
-        BuildTag = component.BuildTag,
-        ImportPath = component.ImportPath,
-        Module = component.Module,
-        Version = component.Version,
-        Signals = [.. component.Signals],
-        FromMetadata = component.FromMetadata,
-    };
-
-    public static LayerComponent ToEngine(OcelotLayerComponent component) => new()
-    {
-        Kind = component.Kind,
-        Type = component.Type,
-        BuildTag = component.BuildTag,
-        ImportPath = component.ImportPath,
-        Module = component.Module,
-        Version = component.Version,
-        Signals = component.Signals ?? [],
-        FromMetadata = component.FromMetadata,
-    };
-
-    public static OcelotLayerArtifact ToPublic(LayerArtifact artifact) => new()
-    {
-        Distribution = artifact.Distribution,
-        DistributionDescription = artifact.DistributionDescription,
-        Architecture = artifact.Architecture,
-        Path = artifact.Path,
-        Size = artifact.Size,
-        Md5 = artifact.Md5,
-        Sha256 = artifact.Sha256,
-        CodeSha256 = artifact.CodeSha256,
-        UpstreamRepo = artifact.UpstreamRepo,
-        UpstreamRef = artifact.UpstreamRef,
-        UpstreamCommit = artifact.UpstreamCommit,
-        CollectorVersion = artifact.CollectorVersion,
-        BuildTags = [.. artifact.BuildTags],
-        Components = artifact.LayerComponents.Count > 0
-            ? artifact.LayerComponents.Select(ToPublic).ToArray()
-            : artifact.Components.Select(c => ToPublic(LayerComponent.FromTag(c[..c.IndexOf('.')], c[(c.IndexOf('.') + 1)..], null))).ToArray(),
-        ConfigProviders = [.. artifact.ConfigProviders],
-        GoModules = [.. artifact.GoModules],
-        ConfigFile = artifact.ConfigFile,
-        GoVersion = artifact.GoVersion,
-        Duration = artifact.Duration,
-        FromCache = artifact.FromCache,
-        WorkingTree = artifact.WorkingTree,
-    };
-
     public static OcelotLayerVersion ToPublic(LayerVersionInfo version) => new()
     {
         LayerName = version.LayerName,
@@ -98,7 +46,7 @@ internal static class ResultMapper
         Status = version.Status.ToString(),
         SharedWith = [.. version.SharedWith],
         Public = version.Public,
-        Components = version.Components.Select(ToPublic).ToArray(),
+        Components = [.. version.Components],
         ConfigProviders = [.. version.ConfigProviders],
         UsedBy = version.UsedBy is null ? null : [.. version.UsedBy],
     };
@@ -126,7 +74,7 @@ internal static class ResultMapper
         Status = Enum.TryParse<LayerVersionStatus>(version.Status, out var status) ? status : LayerVersionStatus.Listed,
         SharedWith = version.SharedWith,
         Public = version.Public,
-        Components = (version.Components ?? []).Select(ToEngine).ToList(),
+        Components = version.Components ?? [],
         ConfigProviders = version.ConfigProviders ?? [],
         UsedBy = version.UsedBy,
     };
@@ -141,7 +89,7 @@ internal static class ResultMapper
         BuildTags = artifact.BuildTags,
         UpstreamRepo = artifact.UpstreamRepo,
         UpstreamCommit = artifact.UpstreamCommit,
-        Components = (artifact.Components ?? []).Select(ToEngine).ToList(),
+        Components = artifact.Components ?? [],
         ConfigProviders = artifact.ConfigProviders ?? [],
     };
 

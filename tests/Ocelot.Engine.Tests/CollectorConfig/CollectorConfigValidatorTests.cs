@@ -9,10 +9,10 @@ public sealed class CollectorConfigValidatorTests
     private static readonly string Fixtures = Path.Combine(RepositoryPaths.Root, "tests", "Ocelot.Module.Tests", "Fixtures");
     private static readonly string Configs = Path.Combine(RepositoryPaths.Root, "tests", "Ocelot.Engine.Tests", "CollectorConfig", "Configs");
 
-    private static LayerComponent Meta(string kind, string type, params string[] signals) =>
+    private static OcelotLayerComponent Meta(string kind, string type, params string[] signals) =>
         new() { Kind = kind, Type = type, Signals = signals, FromMetadata = true };
 
-    private static readonly LayerComponent[] MinimalBuilt =
+    private static readonly OcelotLayerComponent[] MinimalBuilt =
     [
         Meta("receiver", "otlp", "traces", "metrics", "logs"),
         Meta("processor", "batch", "traces", "metrics", "logs"),

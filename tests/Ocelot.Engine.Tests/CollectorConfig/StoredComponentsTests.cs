@@ -6,7 +6,7 @@ namespace Ocelot.Engine.Tests.CollectorConfig;
 
 public sealed class StoredComponentsTests
 {
-    private static LayerMetadataItem Item(IReadOnlyList<LayerComponent>? components) => new()
+    private static LayerMetadataItem Item(IReadOnlyList<OcelotLayerComponent>? components) => new()
     {
         LayerArn = "arn:aws:lambda:us-east-1:123456789012:layer:ocel-amd64-minimal-0_158_0:1",
         Distribution = "minimal",
@@ -22,11 +22,11 @@ public sealed class StoredComponentsTests
     [Fact]
     public void Components_and_providers_round_trip_through_the_item_beside_the_existing_attributes()
     {
-        LayerComponent[] components =
+        OcelotLayerComponent[] components =
         [
             new() { Kind = "connector", Type = "spaneventtolog", BuildTag = "lambdacomponents.connector.spaneventtolog", Module = "github.com/dev7a/otelcol-con-spaneventtolog",
                     Version = "v0.6.0", ImportPath = "github.com/dev7a/otelcol-con-spaneventtolog/spaneventtologconnector", Signals = ["traces_to_logs"], FromMetadata = true },
-            LayerComponent.FromTag("receiver", "otlp", null),
+            ComponentBuildTag.Component("receiver", "otlp", null),
         ];
         var map = Item(components).ToAttributeMap();
         Assert.Equal("minimal", map["distribution"].S);
@@ -53,11 +53,11 @@ public sealed class StoredComponentsTests
         Assert.Equal(["exporter/otlphttp"], LayerMetadataItem.FromAttributeMap(map).Components!.Select(c => c.Id));
     }
 
-    private sealed class ComponentComparer : IEqualityComparer<LayerComponent>
+    private sealed class ComponentComparer : IEqualityComparer<OcelotLayerComponent>
     {
-        public bool Equals(LayerComponent? a, LayerComponent? b) =>
+        public bool Equals(OcelotLayerComponent? a, OcelotLayerComponent? b) =>
             a is not null && b is not null && a with { Signals = [] } == b with { Signals = [] } && a.Signals.SequenceEqual(b.Signals);
 
-        public int GetHashCode(LayerComponent c) => c.Id.GetHashCode();
+        public int GetHashCode(OcelotLayerComponent c) => c.Id.GetHashCode();
     }
 }

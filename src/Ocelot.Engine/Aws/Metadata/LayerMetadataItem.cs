@@ -41,7 +41,7 @@ public sealed record LayerMetadataItem
     public IReadOnlyList<string>? SharedWith { get; init; }
     public string? ReleaseGroup { get; init; }
     public string? OcelotVersion { get; init; }
-    public IReadOnlyList<LayerComponent>? Components { get; init; }
+    public IReadOnlyList<OcelotLayerComponent>? Components { get; init; }
     public IReadOnlyList<string>? ConfigProviders { get; init; }
 
     /// <summary>Names of the attributes that must be present before the item may be written.</summary>

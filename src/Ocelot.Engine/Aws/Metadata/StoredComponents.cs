@@ -15,7 +15,7 @@ internal static class StoredComponents
     private const int MaxComponents = 512;
     private const int MaxText = 512;
 
-    public static AttributeValue ToAttribute(IReadOnlyList<LayerComponent> components) => new()
+    public static AttributeValue ToAttribute(IReadOnlyList<OcelotLayerComponent> components) => new()
     {
         L = components.Select(c =>
         {
@@ -33,22 +33,22 @@ internal static class StoredComponents
             Put("import_path", c.ImportPath);
             Put("module", c.Module);
             Put("version", c.Version);
-            if (c.Signals.Count > 0) map["signals"] = new AttributeValue { L = c.Signals.Select(s => new AttributeValue { S = s }).ToList() };
+            if (c.Signals.Length > 0) map["signals"] = new AttributeValue { L = c.Signals.Select(s => new AttributeValue { S = s }).ToList() };
             return new AttributeValue { M = map };
         }).ToList(),
     };
 
-    public static IReadOnlyList<LayerComponent>? FromAttribute(AttributeValue value)
+    public static IReadOnlyList<OcelotLayerComponent>? FromAttribute(AttributeValue value)
     {
         if (value.L is not { } list) return null;
-        var components = new List<LayerComponent>();
+        var components = new List<OcelotLayerComponent>();
         foreach (var entry in list.Take(MaxComponents))
         {
             if (entry.M is not { } map) continue;
             var kind = Text(map, "kind");
             var type = Text(map, "type");
             if (kind is null || !OverlayCatalog.Kinds.Contains(kind) || type is null || !ComponentMetadataFile.IsComponentType(type)) continue;
-            components.Add(new LayerComponent
+            components.Add(new OcelotLayerComponent
             {
                 Kind = kind,
                 Type = type,
@@ -57,7 +57,7 @@ internal static class StoredComponents
                 Module = Text(map, "module"),
                 Version = Text(map, "version"),
                 Signals = map.TryGetValue("signals", out var signals) && signals.L is { } items
-                    ? items.Select(s => s.S).OfType<string>().Where(s => s.Length <= 64).Take(16).ToList()
+                    ? items.Select(s => s.S).OfType<string>().Where(s => s.Length <= 64).Take(16).ToArray()
                     : [],
                 FromMetadata = map.TryGetValue("from_metadata", out var fromMetadata) && fromMetadata.BOOL == true,
             });
