@@ -4,7 +4,7 @@ namespace Ocelot;
 /// One Lambda layer version in one region. Returned by Publish-OcelotLayer and Get-OcelotLayer, and taken by
 /// Remove-OcelotLayer (by value, or by LayerName + Version + Region property names).
 /// </summary>
-public sealed class OcelotLayerVersion
+public sealed record OcelotLayerVersion
 {
     public required string LayerName { get; init; }
     public required long Version { get; init; }
@@ -31,8 +31,8 @@ public sealed class OcelotLayerVersion
     public string? LicenseInfo { get; init; }
     public string[] CompatibleRuntimes { get; init; } = [];
 
-    /// <summary>Published, Reused or Listed.</summary>
-    public required string Status { get; init; }
+    /// <summary>Published, Reused, Listed or Orphaned.</summary>
+    public required LayerVersionStatus Status { get; init; }
 
     /// <summary>Who may use the version besides its account: '*' (public), account ids, organization ids.</summary>
     public string[] SharedWith { get; init; } = [];
@@ -43,6 +43,10 @@ public sealed class OcelotLayerVersion
 
     /// <summary>The config providers of the layer's collector, as its metadata item records them.</summary>
     public string[] ConfigProviders { get; init; } = [];
+
+    /// <summary>Whether the metadata table held an item for this version (null when it was not consulted).</summary>
+    public bool? HasMetadata { get; init; }
+
     /// <summary>With Get-OcelotLayer -IncludeUsage: the functions using this version (name, or name:version for a published version).</summary>
     public string[]? UsedBy { get; init; }
 

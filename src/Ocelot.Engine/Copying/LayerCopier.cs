@@ -29,7 +29,7 @@ public sealed record CopySettings
 }
 
 /// <summary>One copy: the source version, the region it was copied to, and the copy (or why not).</summary>
-public sealed record LayerCopyResult(LayerVersionArn Source, string Region, LayerVersionInfo? Copy, OcelotException? Failure);
+public sealed record LayerCopyResult(LayerVersionArn Source, string Region, OcelotLayerVersion? Copy, OcelotException? Failure);
 
 /// <summary>
 /// Copies layer versions to other regions or accounts without rebuilding them: each source version is downloaded once
@@ -137,7 +137,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
     private async Task<LayerCopyResult> CopyToRegionAsync(LayerVersionArn source, LayerVersionDetails details, string md5, string zip, string region,
         IOperationSink sink, CancellationToken cancellationToken)
     {
-        LayerVersionInfo? copy = null;
+        OcelotLayerVersion? copy = null;
         var step = "looking for an identical version";
         try
         {
@@ -166,7 +166,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
 
             step = "sharing";
             var grants = await ShareAsync(lambda, existing, status == LayerVersionStatus.Reused, cancellationToken).ConfigureAwait(false);
-            copy = copy with { SharedWith = grants.Select(g => g.Label).Order(StringComparer.Ordinal).ToList(), Public = grants.Any(g => g.IsPublic) };
+            copy = copy with { SharedWith = grants.Select(g => g.Label).Order(StringComparer.Ordinal).ToArray(), Public = grants.Any(g => g.IsPublic) };
 
             if (!settings.SkipMetadata)
             {
@@ -224,7 +224,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         return grants;
     }
 
-    private async Task<LayerVersionInfo> RecordAsync(LayerVersionInfo copy, LayerVersionArn source, string md5, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<OcelotLayerVersion> RecordAsync(OcelotLayerVersion copy, LayerVersionArn source, string md5, IOperationSink sink, CancellationToken cancellationToken)
     {
         var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
         var parts = LayerNameParts.TryParse(copy.LayerName);
@@ -243,10 +243,10 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
                 Md5Hash = md5,
                 PublishTimestamp = PublishTimestamp.Now(),
                 Public = copy.Public ?? false,
-                CompatibleRuntimes = copy.CompatibleRuntimes.Count == 0 ? null : copy.CompatibleRuntimes,
+                CompatibleRuntimes = copy.CompatibleRuntimes.Length == 0 ? null : copy.CompatibleRuntimes,
                 CodeSha256 = copy.CodeSha256,
                 CodeSize = copy.CodeSize,
-                SharedWith = copy.SharedWith.Count == 0 ? null : copy.SharedWith,
+                SharedWith = copy.SharedWith.Length == 0 ? null : copy.SharedWith,
                 ReleaseGroup = parts?.ReleaseGroup,
             }, cancellationToken).ConfigureAwait(false);
             sink.Verbose($"{copy.Region}: recorded {copy.LayerVersionArn} (copied from {source}) in {settings.MetadataTable} ({settings.MetadataRegion}).");
@@ -261,11 +261,11 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         }
     }
 
-    private static LayerVersionInfo Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status)
+    private static OcelotLayerVersion Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status)
     {
         var parts = LayerNameParts.TryParse(source.LayerName);
         var architecture = details.CompatibleArchitectures.Count == 1 ? (details.CompatibleArchitectures[0] == "x86_64" ? "amd64" : details.CompatibleArchitectures[0]) : parts?.Architecture;
-        return new LayerVersionInfo
+        return new OcelotLayerVersion
         {
             LayerName = source.LayerName,
             Version = details.Version,
@@ -282,7 +282,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
             CreatedDate = details.CreatedDate,
             Description = details.Description,
             LicenseInfo = details.LicenseInfo,
-            CompatibleRuntimes = details.CompatibleRuntimes,
+            CompatibleRuntimes = [.. details.CompatibleRuntimes],
             Status = status,
         };
     }

@@ -13,7 +13,7 @@ namespace Ocelot.Engine.Inventory;
 /// </summary>
 public sealed class LayerInventory(LayerQuery query)
 {
-    public sealed record Result(IReadOnlyList<LayerVersionInfo> Versions, IReadOnlyList<OcelotException> Failures);
+    public sealed record Result(IReadOnlyList<OcelotLayerVersion> Versions, IReadOnlyList<OcelotException> Failures);
 
     public async Task<Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class LayerInventory(LayerQuery query)
             failures.OrderBy(f => f.Message, StringComparer.Ordinal).ToList());
     }
 
-    private async Task<List<LayerVersionInfo>> ListRegionAsync(string region, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<List<OcelotLayerVersion>> ListRegionAsync(string region, IOperationSink sink, CancellationToken cancellationToken)
     {
         using var lambda = LambdaLayerClient.Create(region, query.Connection);
         using var pacer = new RequestPacer();
@@ -74,13 +74,13 @@ public sealed class LayerInventory(LayerQuery query)
         return found;
     }
 
-    private static LayerVersionInfo FromSummary(string region, LayerSummary layer, LayerVersionSummary version)
+    private static OcelotLayerVersion FromSummary(string region, LayerSummary layer, LayerVersionSummary version)
     {
         var parts = LayerNameParts.TryParse(layer.LayerName);
         var architecture = version.CompatibleArchitectures.Count == 1
             ? version.CompatibleArchitectures[0] == "x86_64" ? "amd64" : version.CompatibleArchitectures[0]
             : parts?.Architecture;
-        return new LayerVersionInfo
+        return new OcelotLayerVersion
         {
             LayerName = layer.LayerName,
             Version = version.Version,
@@ -95,7 +95,7 @@ public sealed class LayerInventory(LayerQuery query)
             CreatedDate = version.CreatedDate,
             Description = version.Description,
             LicenseInfo = version.LicenseInfo,
-            CompatibleRuntimes = version.CompatibleRuntimes,
+            CompatibleRuntimes = [.. version.CompatibleRuntimes],
             Status = LayerVersionStatus.Listed,
         };
     }
@@ -104,7 +104,7 @@ public sealed class LayerInventory(LayerQuery query)
         description is not null && description.StartsWith("md5: ", StringComparison.Ordinal) && description.Length >= 37 ? description[5..37] : null;
 
     /// <summary>Overlays what the metadata table knows. A missing or unreachable table leaves the listing as it is.</summary>
-    private async Task<List<LayerVersionInfo>> EnrichAsync(List<LayerVersionInfo> versions, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<List<OcelotLayerVersion>> EnrichAsync(List<OcelotLayerVersion> versions, IOperationSink sink, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, LayerMetadataItem> items;
         try
@@ -130,16 +130,16 @@ public sealed class LayerInventory(LayerQuery query)
                 Md5 = item.Md5Hash,
                 CodeSha256 = item.CodeSha256 ?? v.CodeSha256,
                 CodeSize = item.CodeSize ?? v.CodeSize,
-                SharedWith = item.SharedWith ?? (item.Public ? ["*"] : []),
+                SharedWith = item.SharedWith is { } shared ? [.. shared] : item.Public ? ["*"] : [],
                 Public = item.Public,
-                Components = item.Components ?? [],
-                ConfigProviders = item.ConfigProviders ?? [],
+                Components = [.. item.Components ?? []],
+                ConfigProviders = [.. item.ConfigProviders ?? []],
                 HasMetadata = true,
             }
             : v with { HasMetadata = false }).ToList();
     }
 
-    private List<LayerVersionInfo> Filter(List<LayerVersionInfo> versions)
+    private List<OcelotLayerVersion> Filter(List<OcelotLayerVersion> versions)
     {
         var wanted = versions.Where(v =>
             (query.Distribution is null || string.Equals(v.Distribution, query.Distribution, StringComparison.OrdinalIgnoreCase)) &&
@@ -156,9 +156,9 @@ public sealed class LayerInventory(LayerQuery query)
         return wanted.ToList();
     }
 
-    private async Task<List<LayerVersionInfo>> AddContentAsync(List<LayerVersionInfo> versions, List<OcelotException> failures, CancellationToken cancellationToken)
+    private async Task<List<OcelotLayerVersion>> AddContentAsync(List<OcelotLayerVersion> versions, List<OcelotException> failures, CancellationToken cancellationToken)
     {
-        var result = new List<LayerVersionInfo>();
+        var result = new List<OcelotLayerVersion>();
         foreach (var region in versions.GroupBy(v => v.Region))
         {
             using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);

@@ -49,7 +49,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
             {
                 using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
                 using var pacer = new RequestPacer();
-                var orphans = new List<LayerVersionInfo>();
+                var orphans = new List<OcelotLayerVersion>();
                 foreach (var layer in region.GroupBy(i => i.Arn.LayerName))
                 {
                     HashSet<string> existing;
@@ -85,7 +85,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
     }
 
     // Identity (name, version, region, ARN) comes from the parsed ARN, never from the item's other attributes.
-    private static LayerVersionInfo Describe(LayerMetadataItem item, LayerVersionIdentity.Arn arn) => new()
+    private static OcelotLayerVersion Describe(LayerMetadataItem item, LayerVersionIdentity.Arn arn) => new()
     {
         LayerName = arn.LayerName,
         Version = arn.Version,
@@ -102,7 +102,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
         CodeSha256 = item.CodeSha256,
         CodeSize = item.CodeSize,
         Status = LayerVersionStatus.Orphaned,
-        SharedWith = item.SharedWith ?? [],
+        SharedWith = [.. item.SharedWith ?? []],
         Public = item.Public,
         HasMetadata = true,
     };

@@ -62,7 +62,7 @@ public sealed partial class LayerParameterStore
     }
 
     /// <summary>Points each version's parameter (in the version's region) at it; regions in parallel.</summary>
-    public async Task<IReadOnlyList<LayerParameterChange>> PointAtAsync(string path, IReadOnlyList<LayerVersionInfo> versions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LayerParameterChange>> PointAtAsync(string path, IReadOnlyList<OcelotLayerVersion> versions, CancellationToken cancellationToken)
     {
         var changes = await Task.WhenAll(versions.GroupBy(v => v.Region).Select(async region =>
         {

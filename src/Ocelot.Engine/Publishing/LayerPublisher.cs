@@ -79,7 +79,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         var name = plan.Name.Name;
         var step = "connecting";
         void Report(string status, int percent = -1) => sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", status, percent, ParentActivityId: 1));
-        LayerVersionInfo? version = null;
+        OcelotLayerVersion? version = null;
         try
         {
             using var lambda = LambdaLayerClient.Create(region, settings.Connection);
@@ -112,7 +112,7 @@ public sealed class LayerPublisher(PublishSettings settings)
 
             step = "sharing";
             var sharedWith = await ShareAsync(lambda, name, details.Version, status == LayerVersionStatus.Reused, Report, cancellationToken).ConfigureAwait(false);
-            version = version with { SharedWith = sharedWith.Select(g => g.Label).Order(StringComparer.Ordinal).ToList(), Public = sharedWith.Any(g => g.IsPublic) };
+            version = version with { SharedWith = sharedWith.Select(g => g.Label).Order(StringComparer.Ordinal).ToArray(), Public = sharedWith.Any(g => g.IsPublic) };
 
             if (!settings.SkipMetadata)
             {
@@ -340,7 +340,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         return grants;
     }
 
-    private async Task<LayerVersionInfo> RecordAsync(PublishPlan plan, LayerVersionInfo version, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<OcelotLayerVersion> RecordAsync(PublishPlan plan, OcelotLayerVersion version, IOperationSink sink, CancellationToken cancellationToken)
     {
         var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
         try
@@ -369,7 +369,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         }
     }
 
-    private LayerMetadataItem ItemFor(PublishPlan plan, LayerVersionInfo version) => new()
+    private LayerMetadataItem ItemFor(PublishPlan plan, OcelotLayerVersion version) => new()
     {
         LayerArn = version.LayerVersionArn,
         Distribution = plan.Artifact.Distribution,
@@ -392,14 +392,14 @@ public sealed class LayerPublisher(PublishSettings settings)
         UpstreamRepo = plan.Artifact.UpstreamRepo is { } repository ? Upstream.UpstreamSource.Redact(repository) : null,
         UpstreamCommit = plan.Artifact.UpstreamCommit,
         BuildTags = plan.Artifact.BuildTags.Count == 0 ? null : plan.Artifact.BuildTags,
-        SharedWith = version.SharedWith.Count == 0 ? null : version.SharedWith,
+        SharedWith = version.SharedWith.Length == 0 ? null : version.SharedWith,
         ReleaseGroup = settings.ReleaseGroup,
         OcelotVersion = settings.OcelotVersion,
         Components = plan.Artifact.Components.Count == 0 ? null : plan.Artifact.Components,
         ConfigProviders = plan.Artifact.ConfigProviders.Count == 0 ? null : plan.Artifact.ConfigProviders,
     };
 
-    private LayerVersionInfo Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()
+    private OcelotLayerVersion Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()
     {
         LayerName = plan.Name.Name,
         Version = details.Version,
@@ -418,12 +418,12 @@ public sealed class LayerPublisher(PublishSettings settings)
         CreatedDate = details.CreatedDate,
         Description = details.Description,
         LicenseInfo = details.LicenseInfo,
-        CompatibleRuntimes = details.CompatibleRuntimes,
+        CompatibleRuntimes = [.. details.CompatibleRuntimes],
         Status = status,
-        SharedWith = sharedWith,
+        SharedWith = [.. sharedWith],
         Public = false,
-        Components = plan.Artifact.Components,
-        ConfigProviders = plan.Artifact.ConfigProviders,
+        Components = [.. plan.Artifact.Components],
+        ConfigProviders = [.. plan.Artifact.ConfigProviders],
     };
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];

@@ -20,7 +20,7 @@ public static class LayerReport
     private static readonly string[] Architectures = ["amd64", "arm64"];
 
     /// <summary>The layers report of the reference tool (behaviour §5.1), built from a listing instead of a table scan.</summary>
-    public static string Markdown(IReadOnlyList<LayerVersionInfo> versions, DateTimeOffset generatedOn)
+    public static string Markdown(IReadOnlyList<OcelotLayerVersion> versions, DateTimeOffset generatedOn)
     {
         var text = new StringBuilder();
         text.Append("# OpenTelemetry Lambda Layers Report\n");
@@ -57,7 +57,7 @@ public static class LayerReport
     /// Release notes for one distribution and collector version (behaviour §5.2), filtered by release group too (the
     /// reference mixed groups), with region names from the SDK's region data rather than a download.
     /// </summary>
-    public static string ReleaseNotes(IReadOnlyList<LayerVersionInfo> versions, string distribution, string collectorVersion, string? releaseGroup, string buildTags)
+    public static string ReleaseNotes(IReadOnlyList<OcelotLayerVersion> versions, string distribution, string collectorVersion, string? releaseGroup, string buildTags)
     {
         var items = versions.Where(v => v.Distribution == distribution && v.CollectorVersion == collectorVersion &&
             (releaseGroup is null || v.ReleaseGroup == releaseGroup)).ToList();
@@ -104,7 +104,7 @@ public static class LayerReport
         return string.Join("\n", lines);
     }
 
-    public static string Json(IReadOnlyList<LayerVersionInfo> versions) =>
+    public static string Json(IReadOnlyList<OcelotLayerVersion> versions) =>
         JsonSerializer.Serialize(versions.Select(v => new
         {
             v.Region, v.LayerName, v.Version, v.LayerVersionArn, v.LayerArn, v.Distribution, v.Architecture, v.CollectorVersion,
@@ -116,7 +116,7 @@ public static class LayerReport
     /// so two release groups of one distribution in one region both appear. A layer whose distribution, release group or
     /// architecture is unknown is kept under <c>"unknown"</c>. Every key and value is an escaped HCL string.
     /// </summary>
-    public static string Terraform(IReadOnlyList<LayerVersionInfo> versions)
+    public static string Terraform(IReadOnlyList<OcelotLayerVersion> versions)
     {
         var text = new StringBuilder("locals {\n  ocelot_layer_arns = {\n");
         static string Key(string? value) => HclText.Normalise(string.IsNullOrEmpty(value) ? "unknown" : value);
@@ -144,7 +144,7 @@ public static class LayerReport
         return text.ToString();
     }
 
-    private static IEnumerable<LayerVersionInfo> NewestPerLayerAndRegion(IEnumerable<LayerVersionInfo> versions) =>
+    private static IEnumerable<OcelotLayerVersion> NewestPerLayerAndRegion(IEnumerable<OcelotLayerVersion> versions) =>
         versions.GroupBy(v => (v.LayerArn, v.Region)).Select(g => g.OrderByDescending(v => v.Version).First());
 
     // A region read back from a stranger's object may be no region at all; the SDK then has no display name for it.

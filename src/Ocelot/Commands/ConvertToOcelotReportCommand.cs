@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Reports;
 using Ocelot.Hosting;
 
@@ -49,7 +48,7 @@ public sealed class ConvertToOcelotReportCommand : PSCmdlet
     [Parameter]
     public SwitchParameter AppendToStepSummary { get; set; }
 
-    private readonly List<LayerVersionInfo> _versions = [];
+    private readonly List<OcelotLayerVersion> _versions = [];
 
     protected override void ProcessRecord()
     {

@@ -140,10 +140,10 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
         foreach (var result in results)
         {
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
-            if (result.Copy is not null) WriteObject(ResultMapper.ToPublic(result.Copy));
+            if (result.Copy is not null) WriteObject(result.Copy);
         }
         if (ParameterPath is not null)
             LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.ForTarget(Connection, settings.Target), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
-                results.Select(r => r.Copy).OfType<LayerVersionInfo>().ToList(), Cancellation);
+                results.Select(r => r.Copy).OfType<OcelotLayerVersion>().ToList(), Cancellation);
     }
 }

@@ -104,6 +104,6 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
         }
         var versions = LayerSelection.List(this, query, Cancellation, Orphaned);
         if (IncludeUsage) versions = LayerUsageLookup.WithUsage(this, versions, Connection, ThrottleLimit, Cancellation);
-        foreach (var version in versions) WriteObject(ResultMapper.ToPublic(version));
+        foreach (var version in versions) WriteObject(version);
     }
 }

@@ -209,11 +209,11 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
         WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
         foreach (var result in results)
         {
-            if (result.Version is not null) WriteObject(ResultMapper.ToPublic(result.Version));
+            if (result.Version is not null) WriteObject(result.Version);
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
         }
         if (ParameterPath is not null)
             LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
-                results.Select(r => r.Version).OfType<LayerVersionInfo>().ToList(), Cancellation);
+                results.Select(r => r.Version).OfType<OcelotLayerVersion>().ToList(), Cancellation);
     }
 }

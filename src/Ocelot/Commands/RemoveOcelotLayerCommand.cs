@@ -88,7 +88,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
                 case ByInputObject:
                     foreach (var item in InputObject)
                         ConsiderChecked(() => LayerVersionIdentity.Resolve(item.LayerName, item.Version, item.Region, item.LayerVersionArn, "the piped layer version")
-                            with { MetadataOnly = item.Status == nameof(Engine.Publishing.LayerVersionStatus.Orphaned) });
+                            with { MetadataOnly = item.Status == LayerVersionStatus.Orphaned });
                     break;
                 case ByProperties:
                     if (Region is { Length: > 1 })

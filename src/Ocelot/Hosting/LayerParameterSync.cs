@@ -1,13 +1,12 @@
 using System.Management.Automation;
 using Ocelot.Engine.Parameters;
-using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Hosting;
 
 /// <summary>Runs the SSM parameter updates of Publish-, Copy- and Remove-OcelotLayer -ParameterPath from a cmdlet.</summary>
 internal static class LayerParameterSync
 {
-    public static void PointAt(PSCmdlet cmdlet, LayerParameterStore store, string path, IReadOnlyList<LayerVersionInfo> versions, CancellationTokenSource cancellation)
+    public static void PointAt(PSCmdlet cmdlet, LayerParameterStore store, string path, IReadOnlyList<OcelotLayerVersion> versions, CancellationTokenSource cancellation)
     {
         if (versions.Count == 0) return;
         IReadOnlyList<LayerParameterChange> changes = [];

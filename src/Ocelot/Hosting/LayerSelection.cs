@@ -2,7 +2,6 @@ using System.Management.Automation;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
-using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Hosting;
 
@@ -45,7 +44,7 @@ internal static class LayerSelection
     }
 
     /// <summary>Runs the listing (or, with <paramref name="orphaned"/>, the orphaned-metadata listing); a failing region writes a non-terminating error and the others are still returned.</summary>
-    public static IReadOnlyList<LayerVersionInfo> List(PSCmdlet cmdlet, LayerQuery query, CancellationTokenSource cancellation, bool orphaned = false)
+    public static IReadOnlyList<OcelotLayerVersion> List(PSCmdlet cmdlet, LayerQuery query, CancellationTokenSource cancellation, bool orphaned = false)
     {
         LayerInventory.Result? result = null;
         var pump = new PipelinePump(cmdlet);

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Ocelot.Engine.Aws;
-using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Rollout;
 
 namespace Ocelot.Hosting;
@@ -17,12 +16,12 @@ internal static class LayerUsageLookup
     }
 
     /// <summary>The versions with UsedBy filled in; a region whose functions cannot be listed writes a non-terminating error and keeps UsedBy null.</summary>
-    public static IReadOnlyList<LayerVersionInfo> WithUsage(PSCmdlet cmdlet, IReadOnlyList<LayerVersionInfo> versions, AwsConnection connection, int throttleLimit, CancellationTokenSource cancellation)
+    public static IReadOnlyList<OcelotLayerVersion> WithUsage(PSCmdlet cmdlet, IReadOnlyList<OcelotLayerVersion> versions, AwsConnection connection, int throttleLimit, CancellationTokenSource cancellation)
     {
         if (versions.Count == 0) return versions;
         var usage = Read(cmdlet, versions.Select(v => v.Region), connection, throttleLimit, cancellation);
         foreach (var failure in usage.Failures) cmdlet.WriteError(ErrorRecords.From(failure));
-        return versions.Select(v => usage.Regions.TryGetValue(v.Region, out var region) ? v with { UsedBy = region.UsersOf(v.LayerVersionArn) } : v).ToList();
+        return versions.Select(v => usage.Regions.TryGetValue(v.Region, out var region) ? v with { UsedBy = [.. region.UsersOf(v.LayerVersionArn)] } : v).ToList();
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Text;
 
 namespace Ocelot.Hosting;
@@ -13,9 +12,9 @@ namespace Ocelot.Hosting;
 /// </summary>
 internal static class LayerVersionInput
 {
-    public static LayerVersionInfo Read(PSObject input)
+    public static OcelotLayerVersion Read(PSObject input)
     {
-        if (input.BaseObject is OcelotLayerVersion live) return ResultMapper.ToEngine(live);
+        if (input.BaseObject is OcelotLayerVersion live) return live;
         string? Text(string name) => input.Properties[name]?.Value is { } value && LanguagePrimitives.ConvertTo<string>(value) is { Length: > 0 } text ? text : null;
         string Required(string name) => Text(name) ?? throw Invalid($"The input has no {name}: it is not a layer version from Get-OcelotLayer or Publish-OcelotLayer.", name);
         T? Number<T>(string name) where T : struct
@@ -37,7 +36,7 @@ internal static class LayerVersionInput
             var value => FlattenedList.Parse(LanguagePrimitives.GetEnumerable(value) is { } items ? items.Cast<object?>().Select(i => i?.ToString()) : [value.ToString()], name),
         };
 
-        return new LayerVersionInfo
+        return new OcelotLayerVersion
         {
             LayerName = Required("LayerName"),
             Version = Number<long>("Version") ?? throw Invalid("The input has no Version.", "Version"),
@@ -56,9 +55,10 @@ internal static class LayerVersionInput
             CreatedDate = Date(input.Properties["CreatedDate"]?.Value),
             Description = Text("Description"),
             LicenseInfo = Text("LicenseInfo"),
-            CompatibleRuntimes = List("CompatibleRuntimes"),
-            Status = Enum.TryParse<LayerVersionStatus>(Text("Status"), out var status) ? status : LayerVersionStatus.Listed,
-            SharedWith = List("SharedWith"),
+            CompatibleRuntimes = [.. List("CompatibleRuntimes")],
+            // Import-Clixml gives an enum back as its number, Import-Csv as its name.
+            Status = Enum.TryParse<LayerVersionStatus>(Text("Status"), out var status) && Enum.IsDefined(status) ? status : LayerVersionStatus.Listed,
+            SharedWith = [.. List("SharedWith")],
             Public = input.Properties["Public"]?.Value switch
             {
                 null => null,

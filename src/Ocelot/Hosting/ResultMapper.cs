@@ -23,62 +23,6 @@ internal static class ResultMapper
         ConfigPath = resolved.DistributionsFile,
     };
 
-    public static OcelotLayerVersion ToPublic(LayerVersionInfo version) => new()
-    {
-        LayerName = version.LayerName,
-        Version = version.Version,
-        LayerVersionArn = version.LayerVersionArn,
-        LayerArn = version.LayerArn,
-        Region = version.Region,
-        Architecture = version.Architecture,
-        Distribution = version.Distribution,
-        DistributionDescription = version.DistributionDescription,
-        CollectorVersion = version.CollectorVersion,
-        LayerVersionString = version.LayerVersionString,
-        ReleaseGroup = version.ReleaseGroup,
-        Md5 = version.Md5,
-        CodeSha256 = version.CodeSha256,
-        CodeSize = version.CodeSize,
-        CreatedDate = version.CreatedDate,
-        Description = version.Description,
-        LicenseInfo = version.LicenseInfo,
-        CompatibleRuntimes = [.. version.CompatibleRuntimes],
-        Status = version.Status.ToString(),
-        SharedWith = [.. version.SharedWith],
-        Public = version.Public,
-        Components = [.. version.Components],
-        ConfigProviders = [.. version.ConfigProviders],
-        UsedBy = version.UsedBy is null ? null : [.. version.UsedBy],
-    };
-
-    public static LayerVersionInfo ToEngine(OcelotLayerVersion version) => new()
-    {
-        LayerName = version.LayerName,
-        Version = version.Version,
-        LayerVersionArn = version.LayerVersionArn,
-        LayerArn = version.LayerArn,
-        Region = version.Region,
-        Architecture = version.Architecture,
-        Distribution = version.Distribution,
-        DistributionDescription = version.DistributionDescription,
-        CollectorVersion = version.CollectorVersion,
-        LayerVersionString = version.LayerVersionString,
-        ReleaseGroup = version.ReleaseGroup,
-        Md5 = version.Md5,
-        CodeSha256 = version.CodeSha256,
-        CodeSize = version.CodeSize,
-        CreatedDate = version.CreatedDate,
-        Description = version.Description,
-        LicenseInfo = version.LicenseInfo,
-        CompatibleRuntimes = version.CompatibleRuntimes,
-        Status = Enum.TryParse<LayerVersionStatus>(version.Status, out var status) ? status : LayerVersionStatus.Listed,
-        SharedWith = version.SharedWith,
-        Public = version.Public,
-        Components = version.Components ?? [],
-        ConfigProviders = version.ConfigProviders ?? [],
-        UsedBy = version.UsedBy,
-    };
-
     public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()
     {
         Path = artifact.Path,

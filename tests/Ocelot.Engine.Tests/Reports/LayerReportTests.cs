@@ -6,7 +6,7 @@ namespace Ocelot.Engine.Tests.Reports;
 /// <summary>Reports for a known set of layer versions, compared with the expected documents.</summary>
 public class LayerReportTests
 {
-    private static LayerVersionInfo Version(string region, string name, long version, string distribution, string arch, string group, int minute,
+    private static OcelotLayerVersion Version(string region, string name, long version, string distribution, string arch, string group, int minute,
         string collector = "v0.158.0", string? description = null) => new()
     {
         LayerName = name,
@@ -24,7 +24,7 @@ public class LayerReportTests
         Status = LayerVersionStatus.Listed,
     };
 
-    private static readonly LayerVersionInfo[] Known =
+    private static readonly OcelotLayerVersion[] Known =
     [
         Version("us-east-1", "ocel-amd64-minimal-0_158_0-prod", 1, "minimal", "amd64", "prod", 1),
         Version("us-east-1", "ocel-amd64-minimal-0_158_0-prod", 2, "minimal", "amd64", "prod", 2, description: "OTLP receiver\n"),

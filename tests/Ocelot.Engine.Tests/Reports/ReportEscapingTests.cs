@@ -38,7 +38,7 @@ public sealed class ReportEscapingTests
         "",
     ];
 
-    private static LayerVersionInfo Version(string distribution, string group, string architecture, string region, string arn, int minute = 0) => new()
+    private static OcelotLayerVersion Version(string distribution, string group, string architecture, string region, string arn, int minute = 0) => new()
     {
         LayerName = "layer",
         Version = 1,
@@ -56,7 +56,7 @@ public sealed class ReportEscapingTests
 
     private static string Expected(string value) => value.Length == 0 ? "unknown" : value.Normalize(NormalizationForm.FormC);
 
-    private static void AssertTerraformReadsBack(IReadOnlyList<LayerVersionInfo> versions)
+    private static void AssertTerraformReadsBack(IReadOnlyList<OcelotLayerVersion> versions)
     {
         var expected = new SortedDictionary<string, SortedDictionary<string, SortedDictionary<string, SortedDictionary<string, string>>>>(StringComparer.Ordinal);
         foreach (var v in versions.OrderBy(v => v.CreatedDate))

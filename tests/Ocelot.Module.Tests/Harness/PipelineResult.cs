@@ -37,6 +37,8 @@ public static class PSObjectExtensions
     public static T Get<T>(this PSObject item, string property)
     {
         var value = item.Properties[property]?.Value ?? throw new Xunit.Sdk.XunitException($"Property '{property}' is missing or null on {item.TypeNames.FirstOrDefault()}.");
+        // An enum reads as a string the way a script sees it ($v.Status -eq 'Published').
+        if (typeof(T) == typeof(string) && value is Enum name) return (T)(object)name.ToString();
         return value is PSObject wrapped && wrapped.BaseObject is T inner ? inner : (T)value;
     }
 
