@@ -1,28 +1,27 @@
 namespace Ocelot;
 
 /// <summary>The result of Test-OcelotCollectorConfig for one config file.</summary>
-public sealed class OcelotCollectorConfigResult
+public sealed record OcelotCollectorConfigResult
 {
     /// <summary>Full path of the config file.</summary>
     public required string Path { get; init; }
 
     /// <summary>True when the config has no errors (warnings allowed).</summary>
-    public required bool IsValid { get; init; }
+    public bool IsValid => Problems.All(p => p.Severity != ProblemSeverity.Error);
 
     /// <summary>What the config was checked against, e.g. "minimal for amd64".</summary>
     public required string CheckedAgainst { get; init; }
     public required OcelotCollectorConfigProblem[] Problems { get; init; }
-    public int ErrorCount => Problems.Count(p => p.Severity == "Error");
-    public int WarningCount => Problems.Count(p => p.Severity == "Warning");
+    public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);
+    public int WarningCount => Problems.Count(p => p.Severity == ProblemSeverity.Warning);
 
     public override string ToString() => Path;
 }
 
 /// <summary>One problem of a collector config, with its position (1-based line and column; 0 when none).</summary>
-public sealed class OcelotCollectorConfigProblem
+public sealed record OcelotCollectorConfigProblem
 {
-    /// <summary>Error or Warning.</summary>
-    public required string Severity { get; init; }
+    public required ProblemSeverity Severity { get; init; }
 
     /// <summary>The stable id, as in docs/errors.md (e.g. CollectorConfigComponentNotInLayer).</summary>
     public required string ErrorId { get; init; }

@@ -4,11 +4,11 @@ using Ocelot.Engine.Failures;
 namespace Ocelot.Engine.Build;
 
 /// <summary>A distribution's collector config does not fit its layer: the build stopped before compiling.</summary>
-public sealed class CollectorConfigRejectedException(string distribution, CollectorConfigReport report)
+public sealed class CollectorConfigRejectedException(string distribution, OcelotCollectorConfigResult report)
     : OcelotException(ErrorIds.CollectorConfigInvalid, FailureKind.InvalidData,
         $"The collector config of distribution '{distribution}' ({report.Path}) does not fit its layer: " +
         $"{report.Problems.Count(p => p.Severity == ProblemSeverity.Error)} error(s). Nothing was compiled.",
         "Fix the config (the errors above say where), or change the distribution's buildtags; -SkipConfigCheck builds without the check.", distribution)
 {
-    public CollectorConfigReport Report { get; } = report;
+    public OcelotCollectorConfigResult Report { get; } = report;
 }

@@ -256,7 +256,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         {
             var report = new CollectorConfigValidator(new LayerContents($"{distribution.Name} for {architecture}", components[architecture], providers, [])).ValidateFile(configFile);
             foreach (var warning in report.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
-                _sink.Warning($"{warning.ErrorId}: {warning.Located}");
+                _sink.Warning($"{warning.ErrorId}: {warning}");
             if (!report.IsValid) throw new CollectorConfigRejectedException(distribution.Name, report);
         }
     }

@@ -26,7 +26,7 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
     private readonly LayerContents _layer = layer;
 
     /// <summary>Reads and checks <paramref name="path"/>; a missing or unreadable file is a problem of the report.</summary>
-    public CollectorConfigReport ValidateFile(string path)
+    public OcelotCollectorConfigResult ValidateFile(string path)
     {
         string text;
         try
@@ -45,20 +45,25 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
         return Validate(path, text);
     }
 
-    private CollectorConfigReport Single(string path, string id, string message, string action) =>
-        new(path, _layer.Description, [new CollectorConfigProblem(ProblemSeverity.Error, id, message, path, 0, 0, null, action)]);
+    private OcelotCollectorConfigResult Single(string path, string id, string message, string action) =>
+        new()
+        {
+            Path = path,
+            CheckedAgainst = _layer.Description,
+            Problems = [new() { Severity = ProblemSeverity.Error, ErrorId = id, Message = message, File = path, Line = 0, Column = 0, RecommendedAction = action }],
+        };
 
     /// <summary>Checks config <paramref name="text"/>, reporting positions in <paramref name="path"/>.</summary>
-    public CollectorConfigReport Validate(string path, string text)
+    public OcelotCollectorConfigResult Validate(string path, string text)
     {
         var run = new Run(_layer, path);
         run.Check(text);
-        return new CollectorConfigReport(path, _layer.Description, run.Problems);
+        return new OcelotCollectorConfigResult { Path = path, CheckedAgainst = _layer.Description, Problems = [.. run.Problems] };
     }
 
     private sealed class Run(LayerContents layer, string path)
     {
-        public List<CollectorConfigProblem> Problems { get; } = [];
+        public List<OcelotCollectorConfigProblem> Problems { get; } = [];
 
         // Defined components by section, then by id (as written), with the key node for positions.
         private readonly Dictionary<string, Dictionary<string, YamlScalarNode>> _defined = ComponentSections.ToDictionary(s => s, _ => new Dictionary<string, YamlScalarNode>(StringComparer.Ordinal));
@@ -457,7 +462,10 @@ public sealed partial class CollectorConfigValidator(LayerContents layer)
             Add(severity, id, message, (int)node.Start.Line, (int)node.Start.Column, componentId, action);
 
         private void Add(ProblemSeverity severity, string id, string message, int line, int column, string? componentId, string action) =>
-            Problems.Add(new CollectorConfigProblem(severity, id, message, path, line, column, componentId, action));
+            Problems.Add(new OcelotCollectorConfigProblem
+            {
+                Severity = severity, ErrorId = id, Message = message, File = path, Line = line, Column = column, ComponentId = componentId, RecommendedAction = action,
+            });
 
     }
 

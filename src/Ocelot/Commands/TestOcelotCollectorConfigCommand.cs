@@ -97,10 +97,10 @@ public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
         foreach (var file in Files()) Write(validator.ValidateFile(file));
     }
 
-    private void Write(CollectorConfigReport report)
+    private void Write(OcelotCollectorConfigResult report)
     {
         ErrorRecords.WriteProblems(this, report);
-        WriteObject(ResultMapper.ToPublic(report));
+        WriteObject(report);
     }
 
     private IEnumerable<string> Files()

@@ -14,19 +14,19 @@ internal static class ErrorRecords
     public static ErrorRecord From(ConfigProblem problem) =>
         Create(new InvalidDataException(problem.Message), problem.ErrorId, FailureKind.InvalidData, problem.Distribution, problem.RecommendedAction);
 
-    public static ErrorRecord From(CollectorConfigProblem problem) =>
-        Create(new InvalidDataException(problem.Located), problem.ErrorId,
+    public static ErrorRecord From(OcelotCollectorConfigProblem problem) =>
+        Create(new InvalidDataException(problem.ToString()), problem.ErrorId,
             problem.ErrorId == ErrorIds.CollectorConfigYamlSyntax ? FailureKind.ParserError
             : problem.ErrorId == ErrorIds.CollectorConfigNotFound ? FailureKind.ObjectNotFound : FailureKind.InvalidData,
             problem.File, problem.RecommendedAction);
 
     /// <summary>Writes a config check's problems: errors as ErrorRecords, warnings as warnings, each with its id.</summary>
-    public static void WriteProblems(PSCmdlet cmdlet, CollectorConfigReport report)
+    public static void WriteProblems(PSCmdlet cmdlet, OcelotCollectorConfigResult report)
     {
         foreach (var problem in report.Problems)
         {
             if (problem.Severity == ProblemSeverity.Error) cmdlet.WriteError(From(problem));
-            else cmdlet.WriteWarning($"{problem.ErrorId}: {problem.Located}");
+            else cmdlet.WriteWarning($"{problem.ErrorId}: {problem}");
         }
     }
 

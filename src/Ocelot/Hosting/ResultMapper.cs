@@ -1,4 +1,3 @@
-using Ocelot.Engine.CollectorConfig;
 using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Publishing;
@@ -35,23 +34,5 @@ internal static class ResultMapper
         UpstreamCommit = artifact.UpstreamCommit,
         Components = artifact.Components ?? [],
         ConfigProviders = artifact.ConfigProviders ?? [],
-    };
-
-    public static OcelotCollectorConfigResult ToPublic(CollectorConfigReport report) => new()
-    {
-        Path = report.Path,
-        IsValid = report.IsValid,
-        CheckedAgainst = report.CheckedAgainst,
-        Problems = report.Problems.Select(p => new OcelotCollectorConfigProblem
-        {
-            Severity = p.Severity.ToString(),
-            ErrorId = p.ErrorId,
-            Message = p.Message,
-            File = p.File,
-            Line = p.Line,
-            Column = p.Column,
-            ComponentId = p.ComponentId,
-            RecommendedAction = p.RecommendedAction,
-        }).ToArray(),
     };
 }

@@ -29,20 +29,20 @@ public sealed class CollectorConfigValidatorTests
         Meta("extension", "asmauthextension"),
     ], ConfigProviders.OpentelemetryLambdaDefault, []);
 
-    private static CollectorConfigReport Check(string yaml, LayerContents? layer = null) =>
+    private static OcelotCollectorConfigResult Check(string yaml, LayerContents? layer = null) =>
         new CollectorConfigValidator(layer ?? Forwarder).Validate("config.yaml", yaml);
 
-    private static CollectorConfigProblem Only(CollectorConfigReport report, string id)
+    private static OcelotCollectorConfigProblem Only(OcelotCollectorConfigResult report, string id)
     {
         var problem = Assert.Single(report.Problems);
         Assert.Equal(id, problem.ErrorId);
         return problem;
     }
 
-    private static void At(CollectorConfigProblem problem, int line, int column)
+    private static void At(OcelotCollectorConfigProblem problem, int line, int column)
     {
         Assert.Equal((line, column), (problem.Line, problem.Column));
-        Assert.StartsWith($"config.yaml:{line}:{column}: ", problem.Located);
+        Assert.StartsWith($"config.yaml:{line}:{column}: ", problem.ToString());
     }
 
     private const string Pipelines = "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlphttp]\n";
@@ -281,7 +281,7 @@ public sealed class CollectorConfigValidatorTests
         var yaml = Basics + "connectors:\n  spaneventtolog:\n" + Pipelines.Replace("[otlphttp]", "[otlphttp, spaneventtolog]") +
                    "    metrics:\n      receivers: [spaneventtolog]\n      exporters: [otlphttp]\n";
         var report = Check(yaml);
-        Assert.Equal(2, report.Problems.Count);
+        Assert.Equal(2, report.Problems.Length);
         Assert.All(report.Problems, p => Assert.Equal("CollectorConfigSignalUnsupported", p.ErrorId));
         Assert.Contains("traces_to_metrics", report.Problems[0].Message);
         Assert.Equal((14, 19), (report.Problems[1].Line, report.Problems[1].Column));
