@@ -1,7 +1,7 @@
 namespace Ocelot;
 
 /// <summary>What Remove-OcelotLayer -PassThru reports for one layer version.</summary>
-public sealed class OcelotLayerRemoval
+public sealed record OcelotLayerRemoval
 {
     public required string LayerName { get; init; }
     public required long Version { get; init; }

@@ -13,8 +13,23 @@ public sealed record LayerVersionReference(string LayerName, long Version, strin
     public string Describe(string? arn) => arn ?? $"{LayerName}:{Version} ({Region})";
 }
 
-/// <summary>What happened to one version: removed, its metadata item removed, or why not.</summary>
-public sealed record LayerRemoval(LayerVersionReference Version, string? LayerVersionArn, bool Removed, bool? MetadataRemoved, OcelotException? Failure);
+/// <summary>What happened to one version (removed, its metadata item removed, or why not), with the failure to report.</summary>
+public sealed record LayerRemoval(OcelotLayerRemoval Removal, OcelotException? Failure)
+{
+    public LayerRemoval(LayerVersionReference version, string? arn, bool removed, bool? metadataRemoved, OcelotException? failure)
+        : this(new OcelotLayerRemoval
+        {
+            LayerName = version.LayerName,
+            Version = version.Version,
+            Region = version.Region,
+            LayerVersionArn = arn,
+            Removed = removed,
+            MetadataRemoved = metadataRemoved,
+            Error = failure?.Message,
+        }, failure)
+    {
+    }
+}
 
 /// <summary>
 /// Deletes layer versions, regions in parallel (bounded) and each region paced; then each deleted version's item in
@@ -54,14 +69,14 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         var failure = AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Listing versions of '{layer.Key}'", layer.Key);
-                        return layer.Select(v => new LayerRemoval(v, null, false, null, failure)).ToList();
+                        return layer.Select(v => (Version: v, Outcome: new LayerRemoval(v, null, false, null, failure))).ToList();
                     }
                     return (await Task.WhenAll(layer.Select(async version =>
                     {
                         var removal = await RemoveOneAsync(lambda, pacer, table, version, existing, () => Interlocked.Exchange(ref tableMissing, 1) == 0, sink, cancellationToken).ConfigureAwait(false);
                         var count = Interlocked.Increment(ref done);
                         sink.Progress(new ProgressUpdate(1, "Removing layer versions", $"{count} of {total}", 100 * count / Math.Max(1, total)));
-                        return removal;
+                        return (Version: version, Outcome: removal);
                     })).ConfigureAwait(false)).ToList();
                 })).ConfigureAwait(false);
                 return layers.SelectMany(l => l);
@@ -72,7 +87,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
             }
         })).ConfigureAwait(false);
         sink.Progress(new ProgressUpdate(1, "Removing layer versions", "done", 100, Completed: true));
-        var results = byRegion.SelectMany(r => r).ToDictionary(r => r.Version);
+        var results = byRegion.SelectMany(r => r).ToDictionary(r => r.Version, r => r.Outcome);
         return versions.Select(v => results[v]).ToList();
     }
 

@@ -185,21 +185,12 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
         if (ParameterPath is not null)
             LayerParameterSync.Repoint(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
-                results.Where(r => r.Removed).Select(r => (r.Version.Region, r.Version.LayerName, r.Version.Version)).ToList(), Cancellation);
+                results.Where(r => r.Removal.Removed).Select(r => (r.Removal.Region, r.Removal.LayerName, r.Removal.Version)).ToList(), Cancellation);
         foreach (var result in results)
         {
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
             if (!PassThru) continue;
-            WriteObject(new OcelotLayerRemoval
-            {
-                LayerName = result.Version.LayerName,
-                Version = result.Version.Version,
-                Region = result.Version.Region,
-                LayerVersionArn = result.LayerVersionArn,
-                Removed = result.Removed,
-                MetadataRemoved = result.MetadataRemoved,
-                Error = result.Failure?.Message,
-            });
+            WriteObject(result.Removal);
         }
     }
 }
