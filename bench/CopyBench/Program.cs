@@ -1,20 +1,17 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Security.Cryptography;
+using Ocelot.Bench;
 using Ocelot.Module.Tests.Fixtures;
 
 // Copy-OcelotLayer of a 20 MB layer version to 8 regions, against the reference's way (per region in sequence:
 // aws lambda get-layer-version, download Content.Location, aws lambda publish-layer-version), on one moto_server.
 // moto cannot serve a layer's zip, so both read it through the same loopback stand-in (tests/.../LayerContentStandIn).
 // Each side copies to 8 regions of its own, so neither finds the other's copies to reuse.
-var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
 string[] baselineRegions = ["eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1"];
 string[] ocelotRegions = ["us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "ap-south-1", "ap-northeast-2", "ap-northeast-3"];
-using var moto = new MotoServer();
-using var standIn = new LayerContentStandIn(moto.Endpoint);
-foreach (var (name, value) in moto.Environment()) Environment.SetEnvironmentVariable(name, value);
+using var bench = new MotoBench();
+using var standIn = new LayerContentStandIn(bench.Endpoint);
 var work = Directory.CreateTempSubdirectory("ocelot-copy-bench-");
 try
 {
@@ -24,7 +21,7 @@ try
         entry.Write(RandomNumberGenerator.GetBytes(20 * 1024 * 1024));
     standIn.Serve(File.ReadAllBytes(zipPath));
     Console.WriteLine($"Publishing a {new FileInfo(zipPath).Length / 1048576.0:0.0} MB source version in us-east-1 ...");
-    var source = Aws("lambda", "publish-layer-version", "--region", "us-east-1", "--layer-name", "ocel-amd64-bench-0_158_0-prod", "--zip-file", "fileb://" + zipPath,
+    var source = bench.Aws("lambda", "publish-layer-version", "--region", "us-east-1", "--layer-name", "ocel-amd64-bench-0_158_0-prod", "--zip-file", "fileb://" + zipPath,
         "--compatible-architectures", "x86_64", "--description", "md5: bench", "--query", "LayerVersionArn", "--output", "text");
 
     var watch = Stopwatch.StartNew();
@@ -32,18 +29,18 @@ try
     {
         foreach (var region in baselineRegions)
         {
-            var location = Aws("lambda", "get-layer-version", "--endpoint-url", standIn.Endpoint, "--region", "us-east-1", "--layer-name", "ocel-amd64-bench-0_158_0-prod",
+            var location = bench.Aws("lambda", "get-layer-version", "--endpoint-url", standIn.Endpoint, "--region", "us-east-1", "--layer-name", "ocel-amd64-bench-0_158_0-prod",
                 "--version-number", source.Split(':')[^1], "--query", "Content.Location", "--output", "text");
             var downloaded = Path.Combine(work.FullName, $"download-{region}.zip");
             File.WriteAllBytes(downloaded, http.GetByteArrayAsync(location).GetAwaiter().GetResult());
-            Aws("lambda", "publish-layer-version", "--region", region, "--layer-name", "ocel-amd64-bench-0_158_0-prod", "--zip-file", "fileb://" + downloaded,
+            bench.Aws("lambda", "publish-layer-version", "--region", region, "--layer-name", "ocel-amd64-bench-0_158_0-prod", "--zip-file", "fileb://" + downloaded,
                 "--compatible-architectures", "x86_64", "--description", "md5: bench");
         }
     }
     var baseline = watch.Elapsed.TotalSeconds;
 
     watch.Restart();
-    var copies = RunOcelot($"Copy-OcelotLayer '{source}' -Region {string.Join(", ", ocelotRegions)} -SkipMetadata -EndpointUrl {standIn.Endpoint} -Force");
+    var copies = bench.RunOcelot($"Copy-OcelotLayer '{source}' -Region {string.Join(", ", ocelotRegions)} -SkipMetadata -EndpointUrl {standIn.Endpoint} -Force").Output;
     var ocelot = watch.Elapsed.TotalSeconds;
     if (copies.Count != ocelotRegions.Length) throw new InvalidOperationException($"Ocelot made {copies.Count} copies, expected {ocelotRegions.Length}.");
 
@@ -54,29 +51,4 @@ try
 finally
 {
     work.Delete(recursive: true);
-}
-
-string Aws(params string[] arguments)
-{
-    var start = new ProcessStartInfo("aws") { RedirectStandardOutput = true, RedirectStandardError = true };
-    var withEndpoint = arguments.Contains("--endpoint-url") ? arguments : ["--endpoint-url", moto.Endpoint, .. arguments];
-    foreach (var argument in withEndpoint) start.ArgumentList.Add(argument);
-    using var process = Process.Start(start)!;
-    var error = process.StandardError.ReadToEndAsync();
-    var output = process.StandardOutput.ReadToEnd();
-    process.WaitForExit();
-    if (process.ExitCode != 0) throw new InvalidOperationException(error.Result);
-    return output.Trim();
-}
-
-List<string> RunOcelot(string command)
-{
-    using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-    runspace.Open();
-    using var shell = PowerShell.Create();
-    shell.Runspace = runspace;
-    shell.AddScript($"Import-Module '{Path.Combine(root, "Ocelot.psd1")}'; {command}");
-    var output = shell.Invoke().Select(o => o?.ToString() ?? string.Empty).ToList();
-    foreach (var error in shell.Streams.Error) Console.Error.WriteLine($"Ocelot error: {error}");
-    return output;
 }

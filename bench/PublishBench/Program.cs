@@ -26,7 +26,7 @@ if (args is ["--idle-child"])
 var runs = args.Length > 0 ? int.Parse(args[0]) : 3;
 string[] regions = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1"];
 using var moto = new MotoServer();
-foreach (var (name, value) in moto.Environment()) Environment.SetEnvironmentVariable(name, value);
+foreach (var (name, value) in moto.ClientEnvironment()) Environment.SetEnvironmentVariable(name, value);
 var work = Directory.CreateTempSubdirectory("ocelot-publish-bench-").FullName;
 try
 {
@@ -83,17 +83,7 @@ string? RunOcelot(string command)
     return shell.Streams.Error.Count == 0 ? null : string.Join("; ", shell.Streams.Error);
 }
 
-static string Run(string program, IEnumerable<string> arguments)
-{
-    var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in arguments) start.ArgumentList.Add(argument);
-    using var process = Process.Start(start)!;
-    var error = process.StandardError.ReadToEndAsync();
-    var output = process.StandardOutput.ReadToEnd();
-    process.WaitForExit();
-    if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {error.Result}");
-    return output;
-}
+static string Run(string program, IEnumerable<string> arguments) => Ocelot.Module.Tests.Harness.ChildProcess.RunChecked(program, arguments);
 
 // A layer-shaped zip of incompressible content, so its size is what is sent: an executable amd64 ELF header (Publish checks it), then random bytes.
 static void WriteZip(string path, int megabytes)

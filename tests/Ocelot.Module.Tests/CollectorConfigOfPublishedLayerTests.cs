@@ -14,7 +14,6 @@ public sealed class CollectorConfigOfPublishedLayerTests : IClassFixture<MotoSer
 {
     private readonly MotoServer _moto;
     private readonly BuildEnvironment _build;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _output = new("ocelot-published-config-");
     private readonly string _table = "ocelot-layers-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -22,16 +21,14 @@ public sealed class CollectorConfigOfPublishedLayerTests : IClassFixture<MotoSer
     {
         _moto = moto;
         _build = build;
-        _environment = new EnvironmentScope(moto.Environment());
     }
 
     public void Dispose()
     {
-        _environment.Dispose();
         _output.Dispose();
     }
 
-    private PipelineResult Run(string script) => ModuleSession.Run(script, new Dictionary<string, object?>
+    private PipelineResult Run(string script) => _moto.Run(script, new Dictionary<string, object?>
     {
         ["table"] = _table, ["upstream"] = _build.UpstreamFolder, ["out"] = _output.Path,
         ["forwarder"] = Path.Combine(ModuleSession.RepositoryRoot, "config", "collector-configs", "forwarder.yaml"),

@@ -14,6 +14,7 @@ public sealed class ConfigLookupTests : IDisposable
 {
     private readonly TempFolder _fromEnvironment = new();
     private readonly TempFolder _fromParameter = new();
+    private readonly EnvironmentScope _environment = new();
 
     public ConfigLookupTests()
     {
@@ -23,7 +24,7 @@ public sealed class ConfigLookupTests : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable("OCELOT_CONFIG_PATH", null);
+        _environment.Dispose();
         _fromEnvironment.Dispose();
         _fromParameter.Dispose();
     }
@@ -31,7 +32,7 @@ public sealed class ConfigLookupTests : IDisposable
     [Fact]
     public void The_environment_variable_overrides_the_module_config_and_the_parameter_overrides_both()
     {
-        Environment.SetEnvironmentVariable("OCELOT_CONFIG_PATH", _fromEnvironment.Path);
+        _environment.Set("OCELOT_CONFIG_PATH", _fromEnvironment.Path);
         var fromEnvironment = ModuleSession.Run("Get-OcelotDistribution -Verbose").AssertSucceeded();
         Assert.Equal("from-env", Assert.Single(fromEnvironment.Output).Get<string>("Name"));
         Assert.Contains("env:OCELOT_CONFIG_PATH", fromEnvironment.VerboseText);
@@ -41,8 +42,11 @@ public sealed class ConfigLookupTests : IDisposable
         Assert.Equal("from-parameter", Assert.Single(fromParameter.Output).Get<string>("Name"));
         Assert.Contains("-ConfigPath", fromParameter.VerboseText);
 
-        Environment.SetEnvironmentVariable("OCELOT_CONFIG_PATH", null);
-        Assert.Equal(6, ModuleSession.Run("Get-OcelotDistribution").AssertSucceeded().Output.Count);
+        _environment.Set("OCELOT_CONFIG_PATH", null);
+        // Neither given: the module's own config folder (whatever distributions it ships).
+        var fromModule = ModuleSession.Run("Get-OcelotDistribution -Verbose").AssertSucceeded();
+        Assert.Contains(Path.Combine(ModuleSession.RepositoryRoot, "config", "distributions.yaml"), fromModule.VerboseText);
+        Assert.DoesNotContain(fromModule.Output, d => d.Get<string>("Name") is "from-env" or "from-parameter");
     }
 
     [Fact]

@@ -10,11 +10,12 @@ namespace Ocelot.Module.Tests;
 /// Copy-OcelotLayer against moto_server, checked with the AWS CLI. moto cannot serve a layer's zip, so the copies
 /// read it through <see cref="LayerContentStandIn"/>; everything else is moto.
 /// </summary>
+// Serialized: LayerParameterStore writes SSM parameters with the SDK's default credentials, not -AccessKey/-SecretKey,
+// so the -ParameterPath tests give the dummy keys through the process environment (ParameterStoreCredentials).
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposable
 {
     private readonly MotoServer _moto;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _files = new("ocelot-copy-");
     private readonly LayerContentStandIn _standIn;
     private readonly string _id = Guid.NewGuid().ToString("N")[..6];
@@ -22,14 +23,12 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
     public CopyOcelotLayerTests(MotoServer moto)
     {
         _moto = moto;
-        _environment = new EnvironmentScope(moto.Environment());
         _standIn = new LayerContentStandIn(moto.Endpoint);
     }
 
     public void Dispose()
     {
         _standIn.Dispose();
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -50,7 +49,7 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
         return (published.GetProperty("LayerVersionArn").GetString()!, published.GetProperty("Content").GetProperty("CodeSha256").GetString()!);
     }
 
-    private PipelineResult Run(string script, string arn) => ModuleSession.Run(script, new Dictionary<string, object?>
+    private PipelineResult Run(string script, string arn) => _moto.Run(script, new Dictionary<string, object?>
     {
         ["arn"] = arn, ["endpoint"] = _standIn.Endpoint, ["table"] = $"copies-{_id}",
     });
@@ -134,7 +133,6 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
     {
         var (source, sha) = PublishSource();
         _standIn.FailingRegions = ["eu-west-1"];
-        using var attempts = new EnvironmentScope().Set("AWS_MAX_ATTEMPTS", "1");
         var result = Run("Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl $endpoint -Force", source);
         Assert.Null(result.Terminating);
         Assert.Equal("ap-southeast-2", Assert.Single(result.Output).Get<string>("Region"));
@@ -156,10 +154,16 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
 
     private string Zip(string name) => LayerZips.Write(Path.Combine(_files.Path, name));
 
+    /// <summary>The dummy keys in the process environment, for the SSM writes that take no explicit credentials; empty shared files.</summary>
+    private EnvironmentScope ParameterStoreCredentials() => new EnvironmentScope()
+        .Set("AWS_ACCESS_KEY_ID", MotoServer.AccessKey).Set("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey).Set("AWS_SESSION_TOKEN", null)
+        .Set("AWS_PROFILE", null).Set("AWS_CONFIG_FILE", _moto.NoConfigFile).Set("AWS_SHARED_CREDENTIALS_FILE", _moto.NoCredentialsFile);
+
     [Fact]
     public void Copy_ParameterPath_points_each_regions_parameter_at_its_copy()
     {
         var (source, _) = PublishSource();
+        using var credentials = ParameterStoreCredentials();
         var result = Run($"Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl $endpoint -Force -ParameterPath /ocelot/c{_id}/", source).AssertSucceeded();
         foreach (var copy in result.Output)
             Assert.Equal(copy.Get<string>("LayerVersionArn"), Parameter(copy.Get<string>("Region"), $"/ocelot/c{_id}/copy{_id}/arm64/prod"));
@@ -170,10 +174,11 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
     public void Publish_points_the_parameter_at_the_newest_version_and_Remove_points_it_back_then_deletes_it()
     {
         var name = $"/ocelot/p{_id}/dist{_id}/amd64/prod";
+        using var credentials = ParameterStoreCredentials();
         var variables = new Dictionary<string, object?> { ["one"] = Zip("one.zip"), ["two"] = Zip("two.zip"), ["id"] = _id };
         string Publish(string zip) => $"Publish-OcelotLayer -Path ${zip} -Distribution dist$id -Architecture amd64 -CollectorVersion v0.158.0 -Region us-east-1, eu-west-1 -SkipMetadata -ParameterPath /ocelot/p$id";
-        var first = ModuleSession.Run(Publish("one"), variables).AssertSucceeded().Output;
-        var second = ModuleSession.Run(Publish("two"), variables).AssertSucceeded().Output;
+        var first = _moto.Run(Publish("one"), variables).AssertSucceeded().Output;
+        var second = _moto.Run(Publish("two"), variables).AssertSucceeded().Output;
         foreach (var region in new[] { "us-east-1", "eu-west-1" })
         {
             Assert.EndsWith(":2", second.Single(v => v.Get<string>("Region") == region).Get<string>("LayerVersionArn"));
@@ -181,14 +186,14 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
         }
 
         var removeNewest = $"Get-OcelotLayer -Pattern \"*-dist$id-*\" -Region us-east-1 -SkipMetadata -Latest | Remove-OcelotLayer -Force -SkipMetadata -ParameterPath /ocelot/p$id";
-        ModuleSession.Run(removeNewest, variables).AssertSucceeded();
+        _moto.Run(removeNewest, variables).AssertSucceeded();
         Assert.Equal(first.Single(v => v.Get<string>("Region") == "us-east-1").Get<string>("LayerVersionArn"), Parameter("us-east-1", name));
         Assert.Equal(second.Single(v => v.Get<string>("Region") == "eu-west-1").Get<string>("LayerVersionArn"), Parameter("eu-west-1", name)); // other region untouched
 
-        ModuleSession.Run(removeNewest, variables).AssertSucceeded();
+        _moto.Run(removeNewest, variables).AssertSucceeded();
         Assert.Null(Parameter("us-east-1", name));
 
-        var bad = ModuleSession.Run("Publish-OcelotLayer -Path $one -Distribution dist$id -Architecture amd64 -Region us-east-1 -SkipMetadata -ParameterPath /aws/x", variables);
+        var bad = _moto.Run("Publish-OcelotLayer -Path $one -Distribution dist$id -Architecture amd64 -Region us-east-1 -SkipMetadata -ParameterPath /aws/x", variables);
         Assert.StartsWith("ParameterPathInvalid,", Assert.Single(bad.ErrorIds));
         Assert.Empty(bad.Output);
 
@@ -211,15 +216,15 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
             ["st"] = credentials.GetProperty("SessionToken").GetString(),
         };
         const string copy = "Copy-OcelotLayer $arn -Region eu-west-1 -TargetAccessKey $ak -TargetSecretKey $sk -TargetSessionToken $st -SkipMetadata -EndpointUrl $endpoint -Force -Verbose";
-        var result = ModuleSession.Run(copy, keys).AssertSucceeded();
+        var result = _moto.Run(copy, keys).AssertSucceeded();
         var arn = Assert.Single(result.Output).Get<string>("LayerVersionArn");
         Assert.StartsWith("arn:aws:lambda:eu-west-1:111111111111:layer:", arn);
         Assert.Equal(sha, Assert.Single(result.Output).Get<string>("CodeSha256"));
         Assert.Empty(Versions("eu-west-1")); // nothing in the source account
         Assert.DoesNotContain((string)keys["sk"]!, result.VerboseText + result.HostText);
-        Assert.Equal("Reused", Assert.Single(ModuleSession.Run(copy, keys).AssertSucceeded().Output).Get<string>("Status"));
+        Assert.Equal("Reused", Assert.Single(_moto.Run(copy, keys).AssertSucceeded().Output).Get<string>("Status"));
 
-        var incomplete = ModuleSession.Run("Copy-OcelotLayer $arn -Region eu-west-1 -TargetSecretKey $sk -EndpointUrl $endpoint -Force", keys);
+        var incomplete = _moto.Run("Copy-OcelotLayer $arn -Region eu-west-1 -TargetSecretKey $sk -EndpointUrl $endpoint -Force", keys);
         Assert.StartsWith("CopyTargetInvalid,", Assert.Single(incomplete.ErrorIds));
         Assert.DoesNotContain((string)keys["sk"]!, incomplete.AllErrors.Single().ToString());
     }

@@ -167,15 +167,11 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         // git daemon's upload-pack (git 2.39) rejects libgit2's shallow "want" line; Ocelot falls back to a plain fetch.
         var (_, head) = DeepUpstream("daemon-upstream");
         var port = LoopbackPort.Free();
-        var daemon = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git")
-        {
-            ArgumentList = { "daemon", $"--base-path={environment.Root}", "--export-all", "--reuseaddr", "--listen=127.0.0.1", $"--port={port}", environment.Root },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
+        var daemon = ChildProcess.StartServer("git",
+            ["daemon", $"--base-path={environment.Root}", "--export-all", "--reuseaddr", "--listen=127.0.0.1", $"--port={port}", environment.Root],
+            port, TimeSpan.FromSeconds(10));
         try
         {
-            LoopbackPort.WaitUntilListening(port, TimeSpan.FromSeconds(10));
             var url = $"git://127.0.0.1:{port}/daemon-upstream";
             var artifact = Assert.Single(Run($"{Pipeline} -Distribution minimal -SkipCache", url).AssertSucceeded().Output);
             Assert.Equal(head, artifact.Get<string>("UpstreamCommit"));
@@ -183,8 +179,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
         }
         finally
         {
-            daemon.Kill(entireProcessTree: true);
-            daemon.WaitForExit();
+            ChildProcess.Stop(daemon);
         }
     }
 

@@ -10,11 +10,9 @@ namespace Ocelot.Module.Tests;
 /// is listed by Get-OcelotLayer -Orphaned and removed alone; malformed items never stop a listing. Against moto, with
 /// the AWS CLI seeding and checking.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class LayerIdentityAndOrphanTests : IClassFixture<MotoServer>, IDisposable
 {
     private readonly MotoServer _moto;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _files = new("ocelot-identity-");
     private readonly string _id = Guid.NewGuid().ToString("N")[..6];
     private readonly string _table;
@@ -23,14 +21,12 @@ public sealed class LayerIdentityAndOrphanTests : IClassFixture<MotoServer>, IDi
     public LayerIdentityAndOrphanTests(MotoServer moto)
     {
         _moto = moto;
-        _environment = new EnvironmentScope(moto.Environment()); // the default region is us-east-1
         _table = $"identity-{_id}";
         _layer = $"ocel-amd64-ident{_id}-0_158_0-prod";
     }
 
     public void Dispose()
     {
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -84,7 +80,7 @@ public sealed class LayerIdentityAndOrphanTests : IClassFixture<MotoServer>, IDi
     {
         var all = new Dictionary<string, object?> { ["table"] = _table, ["layer"] = _layer, ["id"] = _id };
         foreach (var (k, v) in variables ?? []) all[k] = v;
-        return ModuleSession.Run(script, all);
+        return _moto.Run(script, all);
     }
 
     private static string Forged(string arn, string? layerName = null, long? version = null, string? region = null, string status = "Listed")

@@ -11,23 +11,19 @@ namespace Ocelot.Module.Tests;
 /// versions of one zip without saying so. moto does the work; a loopback proxy in front of it loses replies (the
 /// sanctioned stand-in for a network fault); the AWS CLI counts the versions.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDisposable
 {
     private readonly MotoServer _moto;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _files = new("ocelot-once-");
     private readonly string _distribution = "once-" + Guid.NewGuid().ToString("N")[..6];
 
     public PublishExactlyOnceTests(MotoServer moto)
     {
         _moto = moto;
-        _environment = new EnvironmentScope(moto.Environment());
     }
 
     public void Dispose()
     {
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -58,7 +54,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
     {
         using var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 1);
         var zip = Zip();
-        var result = ModuleSession.Run(Publish(zip, proxy.Endpoint)).AssertSucceeded();
+        var result = _moto.Run(Publish(zip, proxy.Endpoint)).AssertSucceeded();
         Assert.Equal(1, proxy.Lost);
         Assert.Equal(1, PublishRequests(proxy)); // no SDK retry, no second attempt
         var version = Assert.Single(Versions());
@@ -75,7 +71,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
         var bucket = "once-" + Guid.NewGuid().ToString("N")[..8];
         _moto.Cli("s3api", "create-bucket", "--bucket", bucket, "--region", "eu-west-1", "--create-bucket-configuration", "LocationConstraint=eu-west-1");
         using var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 1);
-        var result = ModuleSession.Run(Publish(Zip(), proxy.Endpoint, $"-SkipMetadata -S3Bucket {bucket}")).AssertSucceeded();
+        var result = _moto.Run(Publish(Zip(), proxy.Endpoint, $"-SkipMetadata -S3Bucket {bucket}")).AssertSucceeded();
         Assert.Equal(1, proxy.Lost);
         Assert.Equal(1, PublishRequests(proxy));
         Assert.Equal(Assert.Single(Versions()).GetProperty("LayerVersionArn").GetString(), Assert.Single(result.Output).Get<string>("LayerVersionArn"));
@@ -86,7 +82,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
     public void A_request_lost_on_the_way_is_tried_again_after_looking_and_makes_one_version()
     {
         using var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 1) { ForwardLost = false };
-        var result = ModuleSession.Run(Publish(Zip(), proxy.Endpoint)).AssertSucceeded();
+        var result = _moto.Run(Publish(Zip(), proxy.Endpoint)).AssertSucceeded();
         Assert.Equal(2, PublishRequests(proxy));
         Assert.Single(Versions());
         Assert.Equal(1, Assert.Single(result.Output).Get<long>("Version"));
@@ -96,7 +92,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
     public void When_every_attempt_is_lost_the_error_says_nothing_was_published_and_nothing_was()
     {
         using var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 100) { ForwardLost = false };
-        var result = ModuleSession.Run(Publish(Zip(), proxy.Endpoint));
+        var result = _moto.Run(Publish(Zip(), proxy.Endpoint));
         var error = Assert.Single(result.AllErrors);
         Assert.StartsWith("LayerPublishOutcomeUnknown,", error.FullyQualifiedErrorId);
         Assert.Equal(System.Management.Automation.ErrorCategory.ConnectionError, error.CategoryInfo.Category);
@@ -111,8 +107,8 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
     {
         var zip = Zip();
         using (var proxy = new LostReplyProxy(_moto.Endpoint, LostReplyProxy.IsPublish, lose: 1))
-            ModuleSession.Run(Publish(zip, proxy.Endpoint)).AssertSucceeded();
-        var again = ModuleSession.Run(Publish(zip, _moto.Endpoint)).AssertSucceeded();
+            _moto.Run(Publish(zip, proxy.Endpoint)).AssertSucceeded();
+        var again = _moto.Run(Publish(zip, _moto.Endpoint)).AssertSucceeded();
         Assert.Equal("Reused", Assert.Single(again.Output).Get<string>("Status"));
         Assert.Single(Versions());
     }
@@ -121,7 +117,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
     public async Task Two_publishes_of_the_same_zip_at_once_on_one_machine_end_with_one_version()
     {
         var zip = Zip();
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => ModuleSession.Run(Publish(zip, _moto.Endpoint)).AssertSucceeded())));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => _moto.Run(Publish(zip, _moto.Endpoint)).AssertSucceeded())));
         Assert.Single(Versions());
         Assert.Equal(["Published", "Reused"], runs.Select(r => Assert.Single(r.Output).Get<string>("Status")).Order());
         Assert.Single(runs.Select(r => Assert.Single(r.Output).Get<string>("LayerVersionArn")).Distinct());
@@ -138,7 +134,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
             BeforeFirstMatch = () => _moto.Cli("lambda", "publish-layer-version", "--region", "eu-west-1", "--layer-name", Layer,
                 "--zip-file", "fileb://" + zip, "--description", $"md5: {md5}", "--compatible-architectures", "x86_64"),
         };
-        var result = ModuleSession.Run(Publish(zip, proxy.Endpoint)).AssertSucceeded();
+        var result = _moto.Run(Publish(zip, proxy.Endpoint)).AssertSucceeded();
         var arns = Versions().Select(v => v.GetProperty("LayerVersionArn").GetString()!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, arns.Count);
         Assert.Equal(arns[1], Assert.Single(result.Output).Get<string>("LayerVersionArn"));
@@ -155,7 +151,7 @@ public sealed class PublishExactlyOnceTests : IClassFixture<MotoServer>, IDispos
         _moto.Cli("dynamodb", "create-table", "--region", "us-east-1", "--table-name", table, "--billing-mode", "PAY_PER_REQUEST",
             "--attribute-definitions", "AttributeName=pk,AttributeType=S", "--key-schema", "AttributeName=pk,KeyType=HASH");
         using var proxy = new LostReplyProxy(_moto.Endpoint, (_, _) => false, 0);
-        var result = ModuleSession.Run(Publish(Zip(), proxy.Endpoint, $"-MetadataTable {table} -MetadataRegion us-east-1").Replace("-Region eu-west-1", "-Region eu-west-1, ap-southeast-2"));
+        var result = _moto.Run(Publish(Zip(), proxy.Endpoint, $"-MetadataTable {table} -MetadataRegion us-east-1").Replace("-Region eu-west-1", "-Region eu-west-1, ap-southeast-2"));
         var error = Assert.Single(result.AllErrors);
         Assert.StartsWith("MetadataTableSchemaMismatch,", error.FullyQualifiedErrorId);
         Assert.Contains("Nothing was published", error.Exception.Message);

@@ -14,7 +14,6 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
 {
     private static readonly string[] ThreeRegions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
     private readonly MotoServer _moto;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _files = new("ocelot-publish-");
     private readonly string _table = "ocelot-layers-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -24,12 +23,10 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     {
         _moto = moto;
         _build = build;
-        _environment = new EnvironmentScope(moto.Environment());
     }
 
     public void Dispose()
     {
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -40,7 +37,7 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     {
         var all = new Dictionary<string, object?> { ["table"] = _table };
         foreach (var (k, v) in variables ?? new Dictionary<string, object?>()) all[k] = v;
-        return ModuleSession.Run(script, all);
+        return _moto.Run(script, all);
     }
 
     private string Publish(string zip, string distribution = "minimal") =>
@@ -276,8 +273,14 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     [Fact]
     public void Without_credentials_each_region_reports_a_clear_error()
     {
-        using var noCredentials = new EnvironmentScope().Set("AWS_ACCESS_KEY_ID", null).Set("AWS_SECRET_ACCESS_KEY", null);
-        var result = Run(Publish(LayerZip(name: "nocreds.zip"), "nocreds") + " -Region us-east-1 -SkipMetadata");
+        // No keys, no profile, empty shared files and no instance metadata: every source of the SDK's chain is empty.
+        using var noCredentials = new EnvironmentScope()
+            .Set("AWS_ACCESS_KEY_ID", null).Set("AWS_SECRET_ACCESS_KEY", null).Set("AWS_SESSION_TOKEN", null).Set("AWS_PROFILE", null)
+            .Set("AWS_CONFIG_FILE", _moto.NoConfigFile).Set("AWS_SHARED_CREDENTIALS_FILE", _moto.NoCredentialsFile)
+            .Set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", null).Set("AWS_CONTAINER_CREDENTIALS_FULL_URI", null)
+            .Set("AWS_WEB_IDENTITY_TOKEN_FILE", null).Set("AWS_EC2_METADATA_DISABLED", "true");
+        var result = ModuleSession.Run(Publish(LayerZip(name: "nocreds.zip"), "nocreds") + " -Region us-east-1 -SkipMetadata -EndpointUrl $endpoint",
+            new Dictionary<string, object?> { ["table"] = _table, ["endpoint"] = _moto.Endpoint });
         var error = Assert.Single(result.AllErrors);
         Assert.Equal("CredentialsNotFound,Ocelot.Commands.PublishOcelotLayerCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
@@ -296,7 +299,6 @@ public sealed class PublishOcelotLayerTests : IClassFixture<MotoServer>, IDispos
     public void A_failing_region_is_a_non_terminating_error_and_the_others_publish()
     {
         using var proxy = new FailingRegionProxy(_moto.Endpoint, "eu-west-1");
-        using var endpoint = new EnvironmentScope().Set("AWS_MAX_ATTEMPTS", "1");
         var distribution = "outage-" + Guid.NewGuid().ToString("N")[..6];
         var result = Run(Publish(LayerZip(name: "outage.zip"), distribution) + $" -Region us-east-1, eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl {proxy.Endpoint}");
         Assert.Equal(["us-east-1", "ap-southeast-2"], result.Output.Select(o => o.Get<string>("Region")));

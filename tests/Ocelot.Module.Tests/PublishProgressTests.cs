@@ -8,17 +8,15 @@ using Xunit;
 namespace Ocelot.Module.Tests;
 
 /// <summary>What Publish-OcelotLayer's progress bar shows: the stage really running, at a rate a terminal can show.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class PublishProgressTests : IClassFixture<MotoServer>, IDisposable
 {
-    private readonly EnvironmentScope _environment;
+    private readonly MotoServer _moto;
     private readonly TempFolder _files = new("ocelot-progress-");
 
-    public PublishProgressTests(MotoServer moto) => _environment = new EnvironmentScope(moto.Environment());
+    public PublishProgressTests(MotoServer moto) => _moto = moto;
 
     public void Dispose()
     {
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -29,7 +27,7 @@ public sealed class PublishProgressTests : IClassFixture<MotoServer>, IDisposabl
         var distribution = "progress-" + Guid.NewGuid().ToString("N")[..6];
 
         var clock = Stopwatch.StartNew();
-        var result = ModuleSession.Run($"Publish-OcelotLayer -Path '{zip}' -Distribution {distribution} -Architecture amd64 -Region us-east-1 -SkipMetadata -Force")
+        var result = _moto.Run($"Publish-OcelotLayer -Path '{zip}' -Distribution {distribution} -Architecture amd64 -Region us-east-1 -SkipMetadata -Force")
             .AssertSucceeded();
         var seconds = clock.Elapsed.TotalSeconds;
 

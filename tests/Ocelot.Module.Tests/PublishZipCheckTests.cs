@@ -6,22 +6,18 @@ using Xunit;
 namespace Ocelot.Module.Tests;
 
 /// <summary>Publish-OcelotLayer -Path opens the zip first: a zip that could not work as a layer is refused before any AWS request.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class PublishZipCheckTests : IClassFixture<MotoServer>, IDisposable
 {
     private readonly MotoServer _moto;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _files = new("ocelot-zipcheck-");
 
     public PublishZipCheckTests(MotoServer moto)
     {
         _moto = moto;
-        _environment = new EnvironmentScope(moto.Environment());
     }
 
     public void Dispose()
     {
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -65,7 +61,7 @@ public sealed class PublishZipCheckTests : IClassFixture<MotoServer>, IDisposabl
     {
         using var proxy = new LostReplyProxy(_moto.Endpoint, (_, _) => false, 0);
         var distribution = "zipcheck-" + Guid.NewGuid().ToString("N")[..6];
-        var result = ModuleSession.Run($"Publish-OcelotLayer -Path '{Make(kind)}' -Distribution {distribution} -Architecture amd64 -CollectorVersion v0.158.0 " +
+        var result = _moto.Run($"Publish-OcelotLayer -Path '{Make(kind)}' -Distribution {distribution} -Architecture amd64 -CollectorVersion v0.158.0 " +
             $"-Region us-east-1, eu-west-1 -EndpointUrl {proxy.Endpoint} -Confirm:$false");
         var error = Assert.Single(result.AllErrors);
         Assert.Equal("LayerZipInvalid,Ocelot.Commands.PublishOcelotLayerCommand", error.FullyQualifiedErrorId);
@@ -84,7 +80,7 @@ public sealed class PublishZipCheckTests : IClassFixture<MotoServer>, IDisposabl
     {
         var distribution = "zipcheck-" + Guid.NewGuid().ToString("N")[..6];
         var zip = LayerZips.Write(Path.Combine(_files.Path, "arm.zip"), machine: LayerZips.Arm64);
-        var result = ModuleSession.Run($"Publish-OcelotLayer -Path '{zip}' -Distribution {distribution} -Architecture arm64 -CollectorVersion v0.158.0 " +
+        var result = _moto.Run($"Publish-OcelotLayer -Path '{zip}' -Distribution {distribution} -Architecture arm64 -CollectorVersion v0.158.0 " +
             "-Region us-east-1 -SkipMetadata -Confirm:$false").AssertSucceeded();
         Assert.Equal($"ocel-arm64-{distribution}-0_158_0-prod", Assert.Single(result.Output).Get<string>("LayerName"));
     }

@@ -29,10 +29,8 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     private PipelineResult RunUnbuilt(string script, IReadOnlyDictionary<string, object?>? extra = null)
     {
         using var cache = new TempFolder("ocelot-empty-cache-");
-        var saved = Environment.GetEnvironmentVariable("OCELOT_CACHE");
-        Environment.SetEnvironmentVariable("OCELOT_CACHE", cache.Path);
-        try { return Run(script, extra); }
-        finally { Environment.SetEnvironmentVariable("OCELOT_CACHE", saved); }
+        using var scope = new EnvironmentScope().Set("OCELOT_CACHE", cache.Path);
+        return Run(script, extra);
     }
 
     private PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? extra = null)
@@ -184,9 +182,7 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     {
         var spanToMetrics = _configs.Write("span-to-metrics.yaml", File.ReadAllText(Forwarder).Replace("    metrics:\n      receivers: [otlp]", "    metrics:\n      receivers: [otlp, spaneventtolog]"));
         using var cache = new TempFolder("ocelot-own-cache-");
-        var saved = Environment.GetEnvironmentVariable("OCELOT_CACHE");
-        Environment.SetEnvironmentVariable("OCELOT_CACHE", cache.Path);
-        try
+        using (new EnvironmentScope().Set("OCELOT_CACHE", cache.Path))
         {
             var extra = new Dictionary<string, object?> { ["p"] = spanToMetrics };
             var before = Run("Test-OcelotCollectorConfig $p -Distribution minimal-forwarder", extra);
@@ -198,10 +194,6 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
             Assert.StartsWith("distribution minimal-forwarder as last built (amd64, upstream ", result.Get<string>("CheckedAgainst"));
             Assert.Equal("CollectorConfigSignalUnsupported" + CommandSuffix, Assert.Single(after.Errors).FullyQualifiedErrorId);
             Assert.Empty(after.Warnings);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("OCELOT_CACHE", saved);
         }
     }
 }

@@ -6,12 +6,10 @@ using Xunit;
 namespace Ocelot.Module.Tests;
 
 /// <summary>Update-OcelotFunctionLayer against moto_server: functions created and checked with the AWS CLI.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class UpdateOcelotFunctionLayerTests : IClassFixture<MotoServer>, IDisposable
 {
     private const string Account = "123456789012";
     private readonly MotoServer _moto;
-    private readonly EnvironmentScope _environment;
     private readonly TempFolder _files = new("ocelot-rollout-");
     private readonly string _id = Guid.NewGuid().ToString("N")[..6];
     private readonly string _zip;
@@ -19,7 +17,6 @@ public sealed class UpdateOcelotFunctionLayerTests : IClassFixture<MotoServer>, 
     public UpdateOcelotFunctionLayerTests(MotoServer moto)
     {
         _moto = moto;
-        _environment = new EnvironmentScope(moto.Environment());
         _zip = Path.Combine(_files.Path, "code.zip");
         using (var archive = ZipFile.Open(_zip, ZipArchiveMode.Create))
         using (var writer = new StreamWriter(archive.CreateEntry("handler.py").Open()))
@@ -30,7 +27,6 @@ public sealed class UpdateOcelotFunctionLayerTests : IClassFixture<MotoServer>, 
 
     public void Dispose()
     {
-        _environment.Dispose();
         _files.Dispose();
     }
 
@@ -77,7 +73,7 @@ public sealed class UpdateOcelotFunctionLayerTests : IClassFixture<MotoServer>, 
     }
 
     private PipelineResult Run(string script, object? input = null) =>
-        ModuleSession.Run(script, new Dictionary<string, object?> { ["id"] = _id, ["east"] = Arn("us-east-1", "otel", 2), ["west"] = Arn("eu-west-1", "otel", 2), ["results"] = input });
+        _moto.Run(script, new Dictionary<string, object?> { ["id"] = _id, ["east"] = Arn("us-east-1", "otel", 2), ["west"] = Arn("eu-west-1", "otel", 2), ["results"] = input });
 
     [Fact]
     public void Rollout_replaces_the_layer_in_place_in_every_region_and_piping_the_results_back_rolls_back()
@@ -164,7 +160,6 @@ public sealed class UpdateOcelotFunctionLayerTests : IClassFixture<MotoServer>, 
         // api-a keeps other:1; once that version is deleted Lambda (here moto) refuses any layer list that names it.
         _moto.Cli("lambda", "delete-layer-version", "--region", "us-east-1", "--layer-name", Layer("other"), "--version-number", "1");
         using var proxy = new FailingRegionProxy(_moto.Endpoint, "eu-west-1");
-        using var attempts = new EnvironmentScope().Set("AWS_MAX_ATTEMPTS", "1");
         var result = Run($"Update-OcelotFunctionLayer $east, $west -FunctionName \"api-*$id\" -Force -EndpointUrl {proxy.Endpoint}");
         Assert.Null(result.Terminating);
         Assert.Equal($"api-b{_id}", Assert.Single(result.Output).Get<string>("FunctionName"));

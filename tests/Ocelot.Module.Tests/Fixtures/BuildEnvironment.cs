@@ -11,7 +11,7 @@ namespace Ocelot.Module.Tests.Fixtures;
 public sealed class BuildEnvironment : IDisposable
 {
     private readonly TempFolder _root = new("ocelot-build-tests-");
-    private readonly Dictionary<string, string?> _saved = new();
+    private readonly EnvironmentScope _environment = new();
 
     public BuildEnvironment()
     {
@@ -21,8 +21,8 @@ public sealed class BuildEnvironment : IDisposable
         UpstreamCommit = GoFixture.CreateUpstreamRepository(UpstreamFolder);
         CacheFolder = Path.Combine(_root.Path, "cache");
         foreach (var (name, value) in GoFixture.GoEnvironment(ProxyFolder, Path.Combine(_root.Path, "gomodcache")))
-            Set(name, value);
-        Set("OCELOT_CACHE", CacheFolder);
+            _environment.Set(name, value);
+        _environment.Set("OCELOT_CACHE", CacheFolder);
     }
 
     public string Root => _root.Path;
@@ -32,11 +32,7 @@ public sealed class BuildEnvironment : IDisposable
     public string CacheFolder { get; }
 
     /// <summary>Sets a process environment variable until the fixture is disposed.</summary>
-    public void Set(string name, string? value)
-    {
-        if (!_saved.ContainsKey(name)) _saved[name] = Environment.GetEnvironmentVariable(name);
-        Environment.SetEnvironmentVariable(name, value);
-    }
+    public void Set(string name, string? value) => _environment.Set(name, value);
 
     /// <summary>Creates a second fixture upstream, changed by <paramref name="customize"/>, and returns its folder.</summary>
     public string CreateVariant(string name, Action<string> customize)
@@ -48,7 +44,7 @@ public sealed class BuildEnvironment : IDisposable
 
     public void Dispose()
     {
-        foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
+        _environment.Dispose();
         _root.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Ocelot.Module.Tests.Harness;
@@ -60,35 +59,22 @@ public sealed class GitHttpServer : IDisposable
             }
             Interlocked.Increment(ref AuthorizedRequests);
         }
-        var start = new ProcessStartInfo("git", "http-backend")
+        var cgi = new Dictionary<string, string?>
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["GIT_PROJECT_ROOT"] = _projectRoot,
+            ["GIT_HTTP_EXPORT_ALL"] = "1",
+            ["PATH_INFO"] = request.Url!.AbsolutePath,
+            ["QUERY_STRING"] = request.Url.Query.TrimStart('?'),
+            ["REQUEST_METHOD"] = request.HttpMethod,
+            ["CONTENT_TYPE"] = request.ContentType ?? string.Empty,
+            ["REMOTE_ADDR"] = "127.0.0.1",
         };
-        start.Environment["GIT_PROJECT_ROOT"] = _projectRoot;
-        start.Environment["GIT_HTTP_EXPORT_ALL"] = "1";
-        start.Environment["PATH_INFO"] = request.Url!.AbsolutePath;
-        start.Environment["QUERY_STRING"] = request.Url.Query.TrimStart('?');
-        start.Environment["REQUEST_METHOD"] = request.HttpMethod;
-        start.Environment["CONTENT_TYPE"] = request.ContentType ?? string.Empty;
-        start.Environment["REMOTE_ADDR"] = "127.0.0.1";
-        if (request.Headers["Content-Encoding"] is { } encoding) start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
-        if (request.Headers["Git-Protocol"] is { } protocol) start.Environment["GIT_PROTOCOL"] = protocol;
+        if (request.Headers["Content-Encoding"] is { } encoding) cgi["HTTP_CONTENT_ENCODING"] = encoding;
+        if (request.Headers["Git-Protocol"] is { } protocol) cgi["GIT_PROTOCOL"] = protocol;
         var body = new MemoryStream();
         request.InputStream.CopyTo(body);
-        start.Environment["CONTENT_LENGTH"] = body.Length.ToString();
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(body.ToArray());
-        process.StandardInput.Close();
-        var output = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(output);
-        process.WaitForExit();
-        _ = errors.Result;
-
-        var bytes = output.ToArray();
+        cgi["CONTENT_LENGTH"] = body.Length.ToString();
+        var bytes = ChildProcess.Run("git", ["http-backend"], environment: cgi, input: body.ToArray()).OutputBytes;
         var headerEnd = IndexOf(bytes, "\r\n\r\n"u8.ToArray(), out var separatorLength);
         var response = context.Response;
         foreach (var line in Encoding.ASCII.GetString(bytes, 0, headerEnd).Split('\n', StringSplitOptions.RemoveEmptyEntries))

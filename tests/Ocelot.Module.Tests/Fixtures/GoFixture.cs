@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Module.Tests.Fixtures;
 
@@ -148,26 +148,8 @@ public static class GoFixture
 
     /// <summary>Runs a program from PATH with an argument list and throws with its error output when it fails.</summary>
     public static string Run(string program, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"'{program}' did not start.");
-        var standardError = process.StandardError.ReadToEndAsync();
-        var standardOutput = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException(
-                $"'{program} {string.Join(' ', start.ArgumentList)}' in {workingDirectory} exited with {process.ExitCode}:\n{standardError.Result}");
-        return standardOutput;
-    }
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        ChildProcess.RunChecked(program, arguments, workingDirectory, environment?.ToDictionary(e => e.Key, e => (string?)e.Value));
 
     private static void CopyFolder(string source, string target)
     {

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Module.Tests.Fixtures;
 
@@ -67,18 +67,6 @@ public sealed class HostileCommit(string repository)
         return branch;
     }
 
-    private string Git(byte[] input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {errors.Result}");
-        return output.Result;
-    }
+    private string Git(byte[] input, params string[] arguments) =>
+        ChildProcess.RunChecked("git", arguments, repository, new Dictionary<string, string?> { ["GIT_CONFIG_NOSYSTEM"] = "1" }, input);
 }

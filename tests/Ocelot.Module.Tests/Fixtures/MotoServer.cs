@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ocelot.Module.Tests.Harness;
 
@@ -8,73 +6,81 @@ namespace Ocelot.Module.Tests.Fixtures;
 
 /// <summary>
 /// A moto_server (the AWS emulator) on a free loopback port for one test class, and the AWS CLI, an independent
-/// client, to check what Ocelot wrote. Stopped by its own process id.
+/// client, to check what Ocelot wrote. Ocelot is pointed at it by parameters (<see cref="Parameters"/>), never by the
+/// process environment, so classes on different servers run in parallel; the CLI and boto3 get the server through
+/// their own child environment (<see cref="ClientEnvironment"/>). Stopped by its own process id.
 /// </summary>
 public sealed class MotoServer : IDisposable
 {
+    public const string AccessKey = "testing";
+    public const string SecretKey = "testing";
+    public const string DefaultRegion = "us-east-1";
+
     private readonly Process _process;
+    private readonly TempFolder _files = new("ocelot-moto-");
 
     public MotoServer()
     {
         Port = LoopbackPort.Free();
-        _process = Process.Start(new ProcessStartInfo("moto_server")
-        {
-            ArgumentList = { "-H", "127.0.0.1", "-p", Port.ToString() },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("moto_server did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        LoopbackPort.WaitUntilListening(Port, TimeSpan.FromSeconds(30), () => !_process.HasExited);
+        // Empty shared files: neither the CLI nor boto3 reads the developer's ~/.aws.
+        NoConfigFile = _files.Write("config", string.Empty);
+        NoCredentialsFile = _files.Write("credentials", string.Empty);
+        _process = ChildProcess.StartServer("moto_server", ["-H", "127.0.0.1", "-p", Port.ToString()], Port, TimeSpan.FromSeconds(30));
     }
 
     public int Port { get; }
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
-    /// <summary>The variables that point an AWS SDK or CLI at this server with dummy credentials.</summary>
-    public IReadOnlyDictionary<string, string?> Environment(string region = "us-east-1") => new Dictionary<string, string?>
+    /// <summary>An empty AWS config file, for a test that must not read ~/.aws/config.</summary>
+    public string NoConfigFile { get; }
+
+    /// <summary>An empty AWS credentials file (a -ProfileLocation that holds no profile).</summary>
+    public string NoCredentialsFile { get; }
+
+    /// <summary>
+    /// Parameter defaults (<c>$PSDefaultParameterValues</c>) that give every Ocelot cmdlet of one session -EndpointUrl
+    /// and the dummy -AccessKey/-SecretKey of this server. A parameter a test gives itself wins.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
+    {
+        ["*-Ocelot*:EndpointUrl"] = Endpoint,
+        ["*-Ocelot*:AccessKey"] = AccessKey,
+        ["*-Ocelot*:SecretKey"] = SecretKey,
+    };
+
+    /// <summary>The environment of a child AWS client (the CLI, boto3): this server, dummy keys, a region, no shared files.</summary>
+    public IReadOnlyDictionary<string, string?> ClientEnvironment(string region = DefaultRegion) => new Dictionary<string, string?>
     {
         ["AWS_ENDPOINT_URL"] = Endpoint,
-        ["AWS_ACCESS_KEY_ID"] = "testing",
-        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_ACCESS_KEY_ID"] = AccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
         ["AWS_SESSION_TOKEN"] = null,
         ["AWS_PROFILE"] = null,
+        ["AWS_DEFAULT_PROFILE"] = null,
+        ["AWS_CONFIG_FILE"] = NoConfigFile,
+        ["AWS_SHARED_CREDENTIALS_FILE"] = NoCredentialsFile,
         ["AWS_REGION"] = region,
         ["AWS_DEFAULT_REGION"] = region,
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
-    /// <summary>Runs <c>aws --endpoint-url … &lt;arguments&gt; --output json</c> and parses its answer.</summary>
+    /// <summary>Runs <c>aws --endpoint-url … --output json &lt;arguments&gt;</c> and parses its answer.</summary>
     public JsonElement Cli(params string[] arguments)
     {
-        var start = new ProcessStartInfo("aws")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--endpoint-url", Endpoint, "--output", "json" }.Concat(arguments)) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in Environment())
-        {
-            if (name == "AWS_ENDPOINT_URL") continue;
-            if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new AwsCliException(process.ExitCode, error.Result);
+        var result = ChildProcess.Run("aws", ["--endpoint-url", Endpoint, "--output", "json", .. arguments], environment: ClientEnvironment());
+        if (result.ExitCode != 0) throw new AwsCliException(result.ExitCode, result.Error);
+        var output = result.Output;
         return output.Trim().Length == 0 ? default : JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>Runs a boto3 script (given this server's client environment) and returns what it printed; throws with its error output.</summary>
+    public string Python(string script) =>
+        ChildProcess.RunChecked("python3", ["-"], environment: ClientEnvironment(), input: System.Text.Encoding.UTF8.GetBytes(script));
+
     public void Dispose()
     {
-        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-        _process.WaitForExit();
-        _process.Dispose();
+        ChildProcess.Stop(_process);
+        _files.Dispose();
     }
 }
 

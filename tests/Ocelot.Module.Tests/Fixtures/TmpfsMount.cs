@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Module.Tests.Fixtures;
 
@@ -46,14 +46,10 @@ public sealed class TmpfsMount : IDisposable
 
     private static (int, string) Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         try
         {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
+            var result = ChildProcess.Run(program, arguments);
+            return (result.ExitCode, result.Output + result.Error);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

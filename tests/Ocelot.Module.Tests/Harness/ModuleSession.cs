@@ -13,7 +13,12 @@ public static class ModuleSession
     public static string ManifestPath => Path.Combine(RepositoryRoot, "Ocelot.psd1");
 
     /// <summary>Imports the module (unless <paramref name="importModule"/> is false) and runs <paramref name="script"/>.</summary>
-    public static PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? variables = null, bool importModule = true)
+    /// <param name="parameters">
+    /// Parameter defaults for this session only (<c>$PSDefaultParameterValues</c>), such as <see cref="Fixtures.MotoServer.Parameters"/>:
+    /// state that must not be process-wide, so sessions of different test classes can run in parallel.
+    /// </param>
+    public static PipelineResult Run(string script, IReadOnlyDictionary<string, object?>? variables = null, bool importModule = true,
+        IReadOnlyDictionary<string, object>? parameters = null)
     {
         var host = new RecordingHost();
         var state = InitialSessionState.CreateDefault2();
@@ -21,6 +26,12 @@ public static class ModuleSession
         runspace.Open();
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
             runspace.SessionStateProxy.SetVariable(name, value);
+        if (parameters is not null)
+        {
+            var defaults = runspace.SessionStateProxy.GetVariable("PSDefaultParameterValues") as DefaultParameterDictionary ?? new DefaultParameterDictionary();
+            foreach (var (key, value) in parameters) defaults[key] = value;
+            runspace.SessionStateProxy.SetVariable("PSDefaultParameterValues", defaults);
+        }
         using var shell = PowerShell.Create();
         shell.Runspace = runspace;
         var prologue = "$PSStyle.OutputRendering = 'PlainText'\n" + (importModule ? $"Import-Module '{ManifestPath.Replace("'", "''")}' -ErrorAction Stop\n" : string.Empty);
