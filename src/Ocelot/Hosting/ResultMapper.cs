@@ -21,18 +21,4 @@ internal static class ResultMapper
         GoModules = resolved.GoModules.Select(m => m.ToString()).ToArray(),
         ConfigPath = resolved.DistributionsFile,
     };
-
-    public static PublishArtifact ToPublishArtifact(OcelotLayerArtifact artifact) => new()
-    {
-        Path = artifact.Path,
-        Distribution = artifact.Distribution,
-        DistributionDescription = artifact.DistributionDescription,
-        Architecture = artifact.Architecture,
-        CollectorVersion = artifact.CollectorVersion,
-        BuildTags = artifact.BuildTags,
-        UpstreamRepo = artifact.UpstreamRepo,
-        UpstreamCommit = artifact.UpstreamCommit,
-        Components = artifact.Components ?? [],
-        ConfigProviders = artifact.ConfigProviders ?? [],
-    };
 }
