@@ -3,7 +3,7 @@ namespace Ocelot;
 /// <summary>
 /// A distribution from <c>distributions.yaml</c> with its base chain resolved. Pipes into Invoke-OcelotBuild.
 /// </summary>
-public sealed class OcelotDistribution
+public sealed record OcelotDistribution
 {
     public required string Name { get; init; }
     public string? Description { get; init; }

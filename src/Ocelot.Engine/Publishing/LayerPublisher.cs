@@ -391,12 +391,12 @@ public sealed class LayerPublisher(PublishSettings settings)
         // An artifact made by hand (or -UpstreamRepo with -Path) may carry a token in its URL: the table never stores it.
         UpstreamRepo = plan.Artifact.UpstreamRepo is { } repository ? Upstream.UpstreamSource.Redact(repository) : null,
         UpstreamCommit = plan.Artifact.UpstreamCommit,
-        BuildTags = plan.Artifact.BuildTags.Count == 0 ? null : plan.Artifact.BuildTags,
+        BuildTags = plan.Artifact.BuildTags.Length == 0 ? null : plan.Artifact.BuildTags,
         SharedWith = version.SharedWith.Length == 0 ? null : version.SharedWith,
         ReleaseGroup = settings.ReleaseGroup,
         OcelotVersion = settings.OcelotVersion,
-        Components = plan.Artifact.Components.Count == 0 ? null : plan.Artifact.Components,
-        ConfigProviders = plan.Artifact.ConfigProviders.Count == 0 ? null : plan.Artifact.ConfigProviders,
+        Components = plan.Artifact.Components.Length == 0 ? null : plan.Artifact.Components,
+        ConfigProviders = plan.Artifact.ConfigProviders.Length == 0 ? null : plan.Artifact.ConfigProviders,
     };
 
     private OcelotLayerVersion Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()

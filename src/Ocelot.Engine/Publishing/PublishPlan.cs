@@ -4,14 +4,29 @@ using Ocelot.Engine.Packaging;
 namespace Ocelot.Engine.Publishing;
 
 /// <summary>Everything decided about one artifact before any AWS call: its layer name, description and digests.</summary>
-public sealed record PublishPlan(PublishArtifact Artifact, LayerName.Parts Name, string Description, LayerPackage.Digests Digests,
+public sealed record PublishPlan(OcelotLayerArtifact Artifact, LayerName.Parts Name, string Description, LayerPackage.Digests Digests,
     IReadOnlyDictionary<string, string> StagingBuckets)
 {
-    public static PublishPlan Create(PublishArtifact artifact, PublishSettings settings, IReadOnlyList<string> regions)
+    /// <summary>
+    /// A zip given by path (not built by Invoke-OcelotBuild) as an artifact: its digests, and only the provenance the
+    /// caller gives.
+    /// </summary>
+    public static OcelotLayerArtifact DescribeZip(string path, string distribution, string? architecture, string? collectorVersion, string[] buildTags,
+        string? distributionDescription, string? upstreamRepo, string? upstreamCommit)
     {
-        if (!File.Exists(artifact.Path))
-            throw new OcelotException(ErrorIds.LayerZipNotFound, FailureKind.ObjectNotFound,
-                $"The layer zip '{artifact.Path}' does not exist.", "Build it with Invoke-OcelotBuild, or give -Path an existing zip.", artifact.Path);
+        RequireZip(path);
+        var digests = LayerPackage.Digest(path);
+        return new OcelotLayerArtifact
+        {
+            Path = path, Distribution = distribution, Architecture = architecture, CollectorVersion = collectorVersion, BuildTags = buildTags,
+            DistributionDescription = distributionDescription, UpstreamRepo = upstreamRepo, UpstreamCommit = upstreamCommit,
+            Size = digests.Size, Md5 = digests.Md5, Sha256 = digests.Sha256, CodeSha256 = digests.CodeSha256,
+        };
+    }
+
+    public static PublishPlan Create(OcelotLayerArtifact artifact, PublishSettings settings, IReadOnlyList<string> regions)
+    {
+        RequireZip(artifact.Path);
         if (artifact.Architecture is not null && artifact.Architecture is not ("amd64" or "arm64"))
             throw new OcelotException(ErrorIds.LayerNameInvalid, FailureKind.InvalidArgument,
                 $"Architecture '{artifact.Architecture}' is not amd64 or arm64.", "Give -Architecture amd64 or arm64.", artifact.Architecture);
@@ -28,6 +43,13 @@ public sealed record PublishPlan(PublishArtifact Artifact, LayerName.Parts Name,
                 $"The layer zip is {digests.Size / 1048576.0:0.0} MB, over Lambda's {limit / 1048576.0:0.#} MB limit for a direct upload.",
                 "Give -S3Bucket (a bucket per region, or a template such as my-bucket-{region}) to stage the zip in S3.", artifact.Path);
         return plan;
+    }
+
+    private static void RequireZip(string path)
+    {
+        if (!File.Exists(path))
+            throw new OcelotException(ErrorIds.LayerZipNotFound, FailureKind.ObjectNotFound,
+                $"The layer zip '{path}' does not exist.", "Build it with Invoke-OcelotBuild, or give -Path an existing zip.", path);
     }
 
     /// <summary>What -WhatIf and -Confirm name as the target in one region, whether the zip came as an artifact or by -Path.</summary>

@@ -28,18 +28,3 @@ public sealed record PublishSettings
     public required string OcelotVersion { get; init; }
     public string? GitHubRef { get; init; }
 }
-
-/// <summary>A zip to publish and what is known of how it was built.</summary>
-public sealed record PublishArtifact
-{
-    public required string Path { get; init; }
-    public required string Distribution { get; init; }
-    public string? DistributionDescription { get; init; }
-    public string? Architecture { get; init; }
-    public string? CollectorVersion { get; init; }
-    public IReadOnlyList<string> BuildTags { get; init; } = [];
-    public string? UpstreamRepo { get; init; }
-    public string? UpstreamCommit { get; init; }
-    public IReadOnlyList<OcelotLayerComponent> Components { get; init; } = [];
-    public IReadOnlyList<string> ConfigProviders { get; init; } = [];
-}

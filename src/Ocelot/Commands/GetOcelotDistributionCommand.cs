@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Ocelot.Completion;
+using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Hosting;
@@ -56,7 +57,7 @@ public sealed class GetOcelotDistributionCommand : PSCmdlet
         {
             if (!_written.Add(name)) continue;
             if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) continue;
-            var output = PSObject.AsPSObject(ResultMapper.ToPublic(resolved));
+            var output = PSObject.AsPSObject(DistributionListing.Describe(resolved));
             if (detailed) output.TypeNames.Insert(0, DetailTypeName);
             WriteObject(output);
         }

@@ -175,14 +175,8 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
         PublishPlan plan;
         try
         {
-            var artifact = InputObject is { } input
-                ? ResultMapper.ToPublishArtifact(input)
-                : new PublishArtifact
-                {
-                    Path = GetUnresolvedProviderPathFromPSPath(Path!), Distribution = Distribution!, DistributionDescription = DistributionDescription,
-                    Architecture = Architecture, CollectorVersion = CollectorVersion, BuildTags = FlattenedList.Parse(BuildTags, nameof(BuildTags)),
-                    UpstreamRepo = UpstreamRepo, UpstreamCommit = UpstreamCommit,
-                };
+            var artifact = InputObject ?? PublishPlan.DescribeZip(GetUnresolvedProviderPathFromPSPath(Path!), Distribution!, Architecture, CollectorVersion,
+                [.. FlattenedList.Parse(BuildTags, nameof(BuildTags))], DistributionDescription, UpstreamRepo, UpstreamCommit);
             plan = PublishPlan.Create(artifact, settings, _regions);
         }
         catch (OcelotException ex)

@@ -22,7 +22,7 @@ internal static class LayerContentsReader
         var built = new ArtifactCache(cacheFolder).Newest(a => a.Distribution == distribution.Name && a.Components.Length > 0 && a.BuildTags.SequenceEqual(distribution.BuildTags));
         fromTags = built is null;
         if (built is not null)
-            return new LayerContents($"distribution {distribution.Name} as last built ({built.Architecture}, upstream {built.UpstreamCommit[..Math.Min(12, built.UpstreamCommit.Length)]})",
+            return new LayerContents($"distribution {distribution.Name} as last built ({built.Architecture}, upstream {built.UpstreamCommit?[..Math.Min(12, built.UpstreamCommit.Length)]})",
                 built.Components, built.ConfigProviders.Length > 0 ? built.ConfigProviders : ConfigProviders.OpentelemetryLambdaDefault, []);
         var known = DistributionComponents.Of(distribution);
         return new LayerContents($"distribution {distribution.Name}, typed by its build tags", known.Components, ConfigProviders.OpentelemetryLambdaDefault, known.OpenKinds);
