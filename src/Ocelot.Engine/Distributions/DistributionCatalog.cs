@@ -81,8 +81,6 @@ public sealed partial class DistributionCatalog
         return problems;
     }
 
-    public DistributionDefinition Definition(string name) => _definitions[name];
-
     /// <summary>Resolves a valid distribution; call <see cref="ProblemsOf"/> first.</summary>
     public ResolvedDistribution Resolve(string name)
     {
