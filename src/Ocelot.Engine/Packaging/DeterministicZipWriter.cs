@@ -83,15 +83,7 @@ public static class DeterministicZipWriter
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         writer.Write(0x04034b50u);
         writer.Write(VersionNeeded);
-        writer.Write((ushort)0x0800); // names are UTF-8
-        writer.Write(method);
-        writer.Write(FixedDosTime);
-        writer.Write(FixedDosDate);
-        writer.Write(crc);
-        writer.Write(compressedSize);
-        writer.Write(size);
-        writer.Write((ushort)name.Length);
-        writer.Write((ushort)0);
+        WriteEntryFields(writer, name, method, crc, compressedSize, size);
         writer.Write(name);
     }
 
@@ -101,7 +93,19 @@ public static class DeterministicZipWriter
         writer.Write(0x02014b50u);
         writer.Write(VersionMadeByUnix);
         writer.Write(VersionNeeded);
-        writer.Write((ushort)0x0800);
+        WriteEntryFields(writer, name, method, crc, compressedSize, size);
+        writer.Write((ushort)0);
+        writer.Write((ushort)0);
+        writer.Write((ushort)0);
+        writer.Write(externalAttributes);
+        writer.Write(offset);
+        writer.Write(name);
+    }
+
+    /// <summary>The fields the local and the central header share, from the flags to the (empty) extra field's length.</summary>
+    private static void WriteEntryFields(BinaryWriter writer, byte[] name, ushort method, uint crc, uint compressedSize, uint size)
+    {
+        writer.Write((ushort)0x0800); // names are UTF-8
         writer.Write(method);
         writer.Write(FixedDosTime);
         writer.Write(FixedDosDate);
@@ -110,11 +114,5 @@ public static class DeterministicZipWriter
         writer.Write(size);
         writer.Write((ushort)name.Length);
         writer.Write((ushort)0);
-        writer.Write((ushort)0);
-        writer.Write((ushort)0);
-        writer.Write((ushort)0);
-        writer.Write(externalAttributes);
-        writer.Write(offset);
-        writer.Write(name);
     }
 }
