@@ -73,24 +73,35 @@ public sealed partial class EngineFolderTests
         Assert.True(misplaced.Count == 0, "Types in a file named after another: " + string.Join(", ", misplaced));
     }
 
-    /// <summary>Each top-level folder of the engine and the other folders its files name (usings and qualified names).</summary>
+    /// <summary>
+    /// Each top-level folder of the engine and the other folders it uses: a file uses a folder when it imports (or
+    /// qualifies) its namespace and names one of its types, so a leftover unused import is not a dependency.
+    /// </summary>
     private static Dictionary<string, HashSet<string>> FolderDependencies()
     {
-        var graph = Directory.EnumerateDirectories(EngineFolder)
-            .Select(Path.GetFileName)
+        var folders = Directory.EnumerateDirectories(EngineFolder)
+            .Select(path => Path.GetFileName(path)!)
             .Where(name => name is not ("bin" or "obj"))
-            .ToDictionary(name => name!, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var folder in graph.Keys)
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(EngineFolder, folder), "*.cs", SearchOption.AllDirectories))
-                foreach (var line in File.ReadLines(file))
-                {
-                    if (line.TrimStart().StartsWith("namespace ", StringComparison.Ordinal)) continue;
-                    foreach (Match match in EngineNamespace().Matches(line))
-                    {
-                        var target = match.Groups["folder"].Value;
-                        if (target != folder && graph.ContainsKey(target)) graph[folder].Add(target);
-                    }
-                }
+            .ToList();
+        var sources = folders.ToDictionary(
+            folder => folder,
+            folder => Directory.EnumerateFiles(Path.Combine(EngineFolder, folder), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText).ToList(),
+            StringComparer.Ordinal);
+        var types = folders.ToDictionary(
+            folder => folder,
+            folder => sources[folder].SelectMany(text => TopLevelType().Matches(text).Select(m => m.Groups["name"].Value)).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var graph = folders.ToDictionary(folder => folder, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var folder in folders)
+            foreach (var text in sources[folder])
+            {
+                var named = EngineNamespace().Matches(NamespaceDeclaration().Replace(text, string.Empty))
+                    .Select(m => m.Groups["folder"].Value)
+                    .Where(target => target != folder && types.ContainsKey(target))
+                    .ToHashSet(StringComparer.Ordinal);
+                var words = Word().Matches(UsingDirective().Replace(text, string.Empty)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+                graph[folder].UnionWith(named.Where(target => types[target].Overlaps(words)));
+            }
         return graph;
     }
 
@@ -139,6 +150,15 @@ public sealed partial class EngineFolderTests
 
     [GeneratedRegex(@"\bOcelot\.Engine\.(?<folder>[A-Za-z0-9_]+)")]
     private static partial Regex EngineNamespace();
+
+    [GeneratedRegex(@"^\s*namespace [^;{]+", RegexOptions.Multiline)]
+    private static partial Regex NamespaceDeclaration();
+
+    [GeneratedRegex(@"^\s*(?:global )?using (?:static )?[A-Za-z0-9_.]+(?:\s*=\s*[A-Za-z0-9_.<>]+)?;", RegexOptions.Multiline)]
+    private static partial Regex UsingDirective();
+
+    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"^(?:public |internal |file )?(?:(?:sealed|static|abstract|readonly|partial|ref) )*(?:class|record struct|record|struct|interface|enum) (?<name>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Multiline)]
     private static partial Regex TopLevelType();
