@@ -77,158 +77,199 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
 
     private async Task BuildDistributionAsync(DistributionToBuild item, Action<OcelotLayerArtifact> onArtifact, CancellationToken cancellationToken)
     {
-        var (request, upstream, go, cache, faults) = (_settings, _upstream!, _go!, _cache, _faults);
         var clock = Stopwatch.StartNew();
-        var distribution = item.Distribution;
         var overlayFiles = OverlayFiles(item);
-        var keys = request.Architectures.ToDictionary(a => a, a => CacheKey(request, distribution, upstream, overlayFiles, _goEnvironment, a));
+        var keys = _settings.Architectures.ToDictionary(a => a, a => CacheKey(_settings, item.Distribution, _upstream!, overlayFiles, _goEnvironment, a).Value);
+        var missing = TakeFromCache(item.Distribution, keys, clock, onArtifact);
+        _unitsTotal = 3 + 2 * missing.Count;
+        if (missing.Count > 0) await BuildInFreshFolderAsync(item.Distribution, overlayFiles, missing, keys, clock, onArtifact, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the artifact of every architecture the cache has; returns the architectures left to build.</summary>
+    private List<string> TakeFromCache(ResolvedDistribution distribution, IReadOnlyDictionary<string, string> keys, Stopwatch clock, Action<OcelotLayerArtifact> onArtifact)
+    {
         var missing = new List<string>();
-        foreach (var architecture in request.Architectures)
+        foreach (var architecture in _settings.Architectures)
         {
-            var cached = request.SkipCache ? null : cache.TryGet(keys[architecture].Value);
+            var cached = _settings.SkipCache ? null : _cache.TryGet(keys[architecture]);
             if (cached is null)
             {
                 missing.Add(architecture);
                 continue;
             }
-            var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
+            var output = OutputPath(distribution, architecture);
             ArtifactCache.CopyToOutput(cached.Value.ZipPath, output, cached.Value.Artifact.Sha256);
-            _sink.Verbose($"{distribution.Name} ({architecture}) is in the cache (key {keys[architecture].Value}).");
+            _sink.Verbose($"{distribution.Name} ({architecture}) is in the cache (key {keys[architecture]}).");
             // Only the built content comes from the cache; what this call was asked (a description, the repository
             // as given, the config file's path) is this call's, even when an earlier call built the same bytes.
             onArtifact(cached.Value.Artifact with
             {
-                Path = output, FromCache = true, Duration = clock.Elapsed, UpstreamRef = request.UpstreamRef, WorkingTree = null,
+                Path = output, FromCache = true, Duration = clock.Elapsed, UpstreamRef = _settings.UpstreamRef, WorkingTree = null,
                 Distribution = distribution.Name, DistributionDescription = distribution.Description,
-                UpstreamRepo = upstream.Source.DisplayName, ConfigFile = distribution.ConfigFile,
+                UpstreamRepo = _upstream!.Source.DisplayName, ConfigFile = distribution.ConfigFile,
             });
         }
-        _unitsTotal = 3 + 2 * missing.Count;
-        if (missing.Count == 0) return;
+        return missing;
+    }
 
+    /// <summary>Builds in a new temporary folder, removed afterwards unless the caller keeps the working tree.</summary>
+    private async Task BuildInFreshFolderAsync(ResolvedDistribution distribution, IReadOnlyList<(string Relative, string File)> overlayFiles,
+        IReadOnlyList<string> missing, IReadOnlyDictionary<string, string> keys, Stopwatch clock, Action<OcelotLayerArtifact> onArtifact, CancellationToken cancellationToken)
+    {
         // A fresh folder of an unpredictable name, owner-only (mkdtemp): never an existing path or a planted link.
         var work = StorageFailure.Run(Path.GetTempPath(), "create the build folder", () => Directory.CreateTempSubdirectory("ocelot-build-").FullName);
         var succeeded = false;
         try
         {
-            await StorageFailure.RunAsync(work, "build", () => BuildInWorkFolderAsync(item, onArtifact, work, missing, keys, clock, cancellationToken)).ConfigureAwait(false);
+            await StorageFailure.RunAsync(work, "build", () => BuildInWorkFolderAsync(distribution, overlayFiles, new BuildTree(work), missing, keys, clock, onArtifact, cancellationToken)).ConfigureAwait(false);
             succeeded = true;
         }
         finally
         {
-            if (request.KeepWorkingTree)
+            if (_settings.KeepWorkingTree)
                 _sink.Information($"Kept the build tree of {distribution.Name}{(succeeded ? string.Empty : " (failed)")}: {work}");
             else
                 DeleteTree(work);
         }
     }
 
-    private async Task BuildInWorkFolderAsync(DistributionToBuild item, Action<OcelotLayerArtifact> onArtifact, string work, List<string> missing,
-        Dictionary<string, BuildCacheKey> keys, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task BuildInWorkFolderAsync(ResolvedDistribution distribution, IReadOnlyList<(string Relative, string File)> overlayFiles, BuildTree tree,
+        IReadOnlyList<string> missing, IReadOnlyDictionary<string, string> keys, Stopwatch clock, Action<OcelotLayerArtifact> onArtifact, CancellationToken cancellationToken)
     {
-        var (request, upstream, go, cache, faults) = (_settings, _upstream!, _go!, _cache, _faults);
-        var distribution = item.Distribution;
-        var overlayFiles = OverlayFiles(item);
-        // go's own temporary files (GOTMPDIR, and TMPDIR for anything it starts) stay in the build folder, so a
-        // stopped build leaves nothing behind in the system temp folder.
-        var goTemp = Path.Combine(work, "gotmp");
-        Directory.CreateDirectory(goTemp);
-        _goRunEnvironment = new Dictionary<string, string?>(ModuleEnvironment) { ["GOTMPDIR"] = goTemp, ["TMPDIR"] = goTemp };
-        var tree = Path.Combine(work, "upstream");
-        var collector = Path.Combine(tree, "collector");
-        var lambdaComponents = Path.Combine(collector, "lambdacomponents");
-        Report($"{distribution.Name}: checking out {upstream.Commit[..12]}");
-        StorageFailure.Run(work, "write the upstream tree", () => { UpstreamCache.Export(upstream, tree, cancellationToken); return 0; });
-        var (collectorVersion, goDirective) = ReadUpstreamModule(collector, upstream);
+        var (upstream, go) = (_upstream!, _go!);
+        CheckOutUpstream(distribution, tree, cancellationToken);
+        var (collectorVersion, goDirective) = ReadUpstreamModule(tree.Collector, upstream);
         Report($"{distribution.Name}: checking the Go toolchain");
-        var goVersion = await CheckGoVersionAsync(go, collector, goDirective, cancellationToken).ConfigureAwait(false);
+        var goVersion = await CheckGoVersionAsync(go, tree.Collector, goDirective, cancellationToken).ConfigureAwait(false);
         Step();
 
+        ApplyOverlay(distribution, overlayFiles, tree);
+        Step();
+
+        Report($"{distribution.Name}: adding Go modules");
+        _faults.Check(BuildStage.Dependencies, distribution.Name);
+        await AddDependenciesAsync(go, tree.Collector, tree.LambdaComponents, distribution, collectorVersion, overlayFiles.Count > 0, cancellationToken).ConfigureAwait(false);
+        Step();
+
+        var configFile = LocateConfigFile(distribution, tree, upstream);
+        var contents = await ResolveComponentsAsync(go, tree.Collector, tree.LambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
+        if (!_settings.SkipConfigCheck) CheckConfig(distribution, configFile, missing, contents);
+
+        foreach (var architecture in missing)
+        {
+            var target = $"{distribution.Name} ({architecture})";
+            Report($"{target}: compiling");
+            _faults.Check(BuildStage.Compile, target);
+            var binary = await CompileAsync(go, tree.Collector, distribution, architecture, upstream.Commit, collectorVersion, tree.Work, cancellationToken).ConfigureAwait(false);
+            Step();
+
+            Report($"{target}: packaging");
+            _faults.Check(BuildStage.Package, target);
+            var built = new BuiltLayer(distribution, architecture, binary, configFile, collectorVersion, goVersion, contents);
+            var artifact = StorageFailure.Run(_settings.CacheFolder, "store the layer zip in the cache",
+                () => _cache.Store(keys[architecture], OutputPath(distribution, architecture), zipPath => Package(built, zipPath, cancellationToken)));
+            Step();
+            onArtifact(artifact with { Path = OutputPath(distribution, architecture), Duration = clock.Elapsed, FromCache = false, WorkingTree = _settings.KeepWorkingTree ? tree.Work : null });
+        }
+    }
+
+    /// <summary>The folders of one build: upstream's tree is exported into <c>upstream/</c> of the work folder.</summary>
+    private sealed record BuildTree(string Work)
+    {
+        public string UpstreamTree => Path.Combine(Work, "upstream");
+        public string Collector => Path.Combine(UpstreamTree, "collector");
+        public string LambdaComponents => Path.Combine(Collector, "lambdacomponents");
+
+        /// <summary>go's own temporary files (GOTMPDIR, and TMPDIR for anything it starts).</summary>
+        public string GoTemp => Path.Combine(Work, "gotmp");
+    }
+
+    /// <summary>What goes into one architecture's zip and its artifact record.</summary>
+    private sealed record BuiltLayer(ResolvedDistribution Distribution, string Architecture, string Binary, string ConfigFile,
+        string CollectorVersion, string GoVersion, CompiledContents Contents);
+
+    /// <summary>Per architecture the compiled components, and the collector's config providers.</summary>
+    private sealed record CompiledContents(Dictionary<string, IReadOnlyList<OcelotLayerComponent>> Components, IReadOnlyList<string> Providers);
+
+    private string OutputPath(ResolvedDistribution distribution, string architecture) =>
+        Path.Combine(_settings.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
+
+    private void CheckOutUpstream(ResolvedDistribution distribution, BuildTree tree, CancellationToken cancellationToken)
+    {
+        // go's temporary files stay in the build folder, so a stopped build leaves nothing behind in the system temp folder.
+        Directory.CreateDirectory(tree.GoTemp);
+        _goRunEnvironment = new Dictionary<string, string?>(ModuleEnvironment) { ["GOTMPDIR"] = tree.GoTemp, ["TMPDIR"] = tree.GoTemp };
+        Report($"{distribution.Name}: checking out {_upstream!.Commit[..12]}");
+        StorageFailure.Run(tree.Work, "write the upstream tree", () => { UpstreamCache.Export(_upstream, tree.UpstreamTree, cancellationToken); return 0; });
+    }
+
+    private void ApplyOverlay(ResolvedDistribution distribution, IReadOnlyList<(string Relative, string File)> overlayFiles, BuildTree tree)
+    {
         Report($"{distribution.Name}: overlaying {distribution.Components.Count} component(s)");
-        faults.Check(BuildStage.Overlay, distribution.Name);
+        _faults.Check(BuildStage.Overlay, distribution.Name);
         foreach (var (relative, file) in overlayFiles)
         {
-            var destination = Path.Combine(lambdaComponents, relative);
+            var destination = Path.Combine(tree.LambdaComponents, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             // An upstream file of the same name may be a link (checked to stay in the tree): replace the link itself.
             if (new FileInfo(destination).LinkTarget is not null) File.Delete(destination);
             File.Copy(file, destination, overwrite: true);
             _sink.Verbose($"Overlay: {relative}");
         }
-        foreach (var warning in TagAudit.UnknownTagWarnings(collector, overlayFiles.Select(f => f.File), distribution.BuildTags, distribution.Name))
+        foreach (var warning in TagAudit.UnknownTagWarnings(tree.Collector, overlayFiles.Select(f => f.File), distribution.BuildTags, distribution.Name))
             _sink.Warning(warning);
-        Step();
+    }
 
-        Report($"{distribution.Name}: adding Go modules");
-        faults.Check(BuildStage.Dependencies, distribution.Name);
-        await AddDependenciesAsync(go, collector, lambdaComponents, distribution, collectorVersion, overlayFiles.Count > 0, cancellationToken).ConfigureAwait(false);
-        Step();
-
-        var configFile = distribution.ConfigFile ?? Path.Combine(collector, "config.yaml");
+    /// <summary>The collector config the layer ships: the distribution's config-file, else upstream's collector/config.yaml.</summary>
+    private static string LocateConfigFile(ResolvedDistribution distribution, BuildTree tree, ResolvedUpstream upstream)
+    {
+        var configFile = distribution.ConfigFile ?? Path.Combine(tree.Collector, "config.yaml");
         if (!File.Exists(configFile))
             throw new OcelotException(ErrorIds.UpstreamLayoutInvalid, FailureKind.InvalidData,
                 $"Upstream commit {upstream.Commit} has no collector/config.yaml and distribution '{distribution.Name}' sets no config-file.",
                 "Set 'config-file' on the distribution, or build an upstream ref that has collector/config.yaml.", distribution.Name);
-        configFile = distribution.ConfigFile is null
-            ? LayerInput.RequireInside(configFile, tree, "the upstream collector config")
+        return distribution.ConfigFile is null
+            ? LayerInput.RequireInside(configFile, tree.UpstreamTree, "the upstream collector config")
             : LayerInput.RequireInside(configFile, Path.GetDirectoryName(configFile)!, $"the config-file of distribution '{distribution.Name}'");
+    }
 
-        var (layerComponents, _, configProviders) =
-            await ResolveComponentsAsync(go, collector, lambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
-        if (!request.SkipConfigCheck) CheckConfig(distribution, configFile, missing, layerComponents, configProviders);
-
-        foreach (var architecture in missing)
+    /// <summary>Writes the zip at <paramref name="zipPath"/> and describes it.</summary>
+    private OcelotLayerArtifact Package(BuiltLayer built, string zipPath, CancellationToken cancellationToken)
+    {
+        var (distribution, architecture) = (built.Distribution, built.Architecture);
+        LayerPackage.Create(zipPath, built.Binary, built.ConfigFile, cancellationToken);
+        var digests = LayerPackage.Digest(zipPath);
+        return new OcelotLayerArtifact
         {
-            var target = $"{distribution.Name} ({architecture})";
-            Report($"{target}: compiling");
-            faults.Check(BuildStage.Compile, target);
-            var binary = await CompileAsync(go, collector, distribution, architecture, upstream.Commit, collectorVersion, work, cancellationToken).ConfigureAwait(false);
-            Step();
-
-            Report($"{target}: packaging");
-            faults.Check(BuildStage.Package, target);
-            var output = Path.Combine(request.OutputDirectory, LayerPackage.FileName(architecture, distribution.Name));
-            var artifact = StorageFailure.Run(request.CacheFolder, "store the layer zip in the cache", () => cache.Store(keys[architecture].Value, output, zipPath =>
-            {
-                LayerPackage.Create(zipPath, binary, configFile, cancellationToken);
-                var digests = LayerPackage.Digest(zipPath);
-                return new OcelotLayerArtifact
-                {
-                    Distribution = distribution.Name,
-                    DistributionDescription = distribution.Description,
-                    Architecture = architecture,
-                    Path = zipPath,
-                    Size = digests.Size,
-                    Md5 = digests.Md5,
-                    Sha256 = digests.Sha256,
-                    CodeSha256 = digests.CodeSha256,
-                    UpstreamRepo = upstream.Source.DisplayName,
-                    UpstreamRef = request.UpstreamRef,
-                    UpstreamCommit = upstream.Commit,
-                    CollectorVersion = collectorVersion,
-                    BuildTags = [.. distribution.BuildTags],
-                    Components = [.. layerComponents[architecture]],
-                    ConfigProviders = [.. configProviders],
-                    GoModules = distribution.GoModules.Select(m => m.ToString()).ToArray(),
-                    ConfigFile = distribution.ConfigFile,
-                    GoVersion = goVersion,
-                };
-            }));
-            Step();
-            onArtifact(artifact with { Path = output, Duration = clock.Elapsed, FromCache = false, WorkingTree = request.KeepWorkingTree ? work : null });
-        }
+            Distribution = distribution.Name,
+            DistributionDescription = distribution.Description,
+            Architecture = architecture,
+            Path = zipPath,
+            Size = digests.Size,
+            Md5 = digests.Md5,
+            Sha256 = digests.Sha256,
+            CodeSha256 = digests.CodeSha256,
+            UpstreamRepo = _upstream!.Source.DisplayName,
+            UpstreamRef = _settings.UpstreamRef,
+            UpstreamCommit = _upstream.Commit,
+            CollectorVersion = built.CollectorVersion,
+            BuildTags = [.. distribution.BuildTags],
+            Components = [.. built.Contents.Components[architecture]],
+            ConfigProviders = [.. built.Contents.Providers],
+            GoModules = distribution.GoModules.Select(m => m.ToString()).ToArray(),
+            ConfigFile = distribution.ConfigFile,
+            GoVersion = built.GoVersion,
+        };
     }
 
     /// <summary>
     /// Per architecture, the compiled components with their types and signals from metadata.yaml (go list runs in the
     /// tidied build tree), and the config providers of upstream's collector.
     /// </summary>
-    private async Task<(Dictionary<string, IReadOnlyList<OcelotLayerComponent>> Components, Dictionary<string, IReadOnlyList<string>> Names, IReadOnlyList<string> Providers)>
-        ResolveComponentsAsync(GoToolchain go, string collector, string lambdaComponents, ResolvedDistribution distribution, IReadOnlyList<string> architectures,
+    private async Task<CompiledContents> ResolveComponentsAsync(GoToolchain go, string collector, string lambdaComponents, ResolvedDistribution distribution, IReadOnlyList<string> architectures,
             CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, IReadOnlyList<OcelotLayerComponent>>(StringComparer.Ordinal);
-        var names = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var componentsModule = File.Exists(Path.Combine(lambdaComponents, "go.mod")) ? lambdaComponents : collector;
         foreach (var architecture in architectures)
         {
@@ -236,7 +277,6 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             var resolution = await LayerComponentResolver.ResolveAsync(go, componentsModule, compiled, _goRunEnvironment, _sink, cancellationToken).ConfigureAwait(false);
             if (resolution.Warning is not null && components.Count == 0) _sink.Warning($"{distribution.Name}: {resolution.Warning}");
             components[architecture] = resolution.Components;
-            names[architecture] = compiled.Select(c => c.ShortName).ToList();
         }
         var providers = ConfigProviders.FromUpstream(collector);
         if (providers.Count == 0)
@@ -244,17 +284,16 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             _sink.Verbose($"No <scheme>provider.NewFactory() call in upstream's collector/*.go: assuming opentelemetry-lambda's providers ({string.Join(", ", ConfigProviders.OpentelemetryLambdaDefault)}).");
             providers = ConfigProviders.OpentelemetryLambdaDefault;
         }
-        return (components, names, providers);
+        return new CompiledContents(components, providers);
     }
 
     /// <summary>Checks the config the layer will ship against each architecture's components; stops the distribution when it does not fit.</summary>
-    private void CheckConfig(ResolvedDistribution distribution, string configFile, IReadOnlyList<string> architectures,
-        Dictionary<string, IReadOnlyList<OcelotLayerComponent>> components, IReadOnlyList<string> providers)
+    private void CheckConfig(ResolvedDistribution distribution, string configFile, IReadOnlyList<string> architectures, CompiledContents contents)
     {
         Report($"{distribution.Name}: checking {Path.GetFileName(configFile)}");
         foreach (var architecture in architectures)
         {
-            var report = new CollectorConfigValidator(new LayerContents($"{distribution.Name} for {architecture}", components[architecture], providers, [])).ValidateFile(configFile);
+            var report = new CollectorConfigValidator(new LayerContents($"{distribution.Name} for {architecture}", contents.Components[architecture], contents.Providers, [])).ValidateFile(configFile);
             foreach (var warning in report.Problems.Where(p => p.Severity == ProblemSeverity.Warning))
                 _sink.Warning($"{warning.ErrorId}: {warning}");
             if (!report.IsValid) throw new CollectorConfigRejectedException(distribution.Name, report);

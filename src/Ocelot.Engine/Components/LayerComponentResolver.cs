@@ -1,4 +1,3 @@
-using Ocelot.Engine.Build;
 using Ocelot.Engine.Go;
 using Ocelot.Engine.Operations;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Operations;
 using Ocelot.Engine.Overlay;
 using Ocelot.Engine.Text;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +15,7 @@ public sealed partial class DistributionCatalog
     public static readonly IReadOnlyList<string> AllowedKeys = ["base", "buildtags", "config-file", "description"];
 
     private readonly Dictionary<string, DistributionDefinition> _definitions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ConfigProblem>> _problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ConfigProblem>> _problems = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
 
     private DistributionCatalog(ConfigLocation location, ComponentDependencies dependencies, OverlayCatalog overlay)
@@ -80,8 +79,6 @@ public sealed partial class DistributionCatalog
         }
         return problems;
     }
-
-    public DistributionDefinition Definition(string name) => _definitions[name];
 
     /// <summary>Resolves a valid distribution; call <see cref="ProblemsOf"/> first.</summary>
     public ResolvedDistribution Resolve(string name)
@@ -153,155 +150,17 @@ public sealed partial class DistributionCatalog
 
     private void ReadDefinition(YamlNode keyNode, YamlNode valueNode)
     {
-        var file = Location.DistributionsFile;
         var name = YamlFile.ScalarText(keyNode) ?? string.Empty;
-        var at = YamlFile.At(file, keyNode);
         if (_definitions.ContainsKey(name)) return; // YamlDotNet already rejects duplicate keys; kept for safety.
         _names.Add(name);
-        var problems = new List<ConfigProblem>();
-        void Problem(string id, string message, string action, SourceLocation? location) =>
-            problems.Add(new ConfigProblem(id, name, message, action, location));
-
-        if (!DistributionNamePattern().IsMatch(name))
-        {
-            Problem(ErrorIds.DistributionNameInvalid,
-                $"Distribution name '{name}' at {at} is not valid: names become part of layer names and file names.",
-                "Use 1-64 letters, digits, '.', '-' or '_', starting with a letter or digit.", at);
-        }
-
-        string? description = null, baseName = null, configFileName = null, configFilePath = null;
-        SourceLocation? baseAt = null;
-        var tags = new List<string>();
-        if (valueNode is not YamlMappingNode map)
-        {
-            Problem(ErrorIds.DistributionNotAMapping,
-                $"Distribution '{name}' at {at} must be a mapping of {string.Join(", ", AllowedKeys)}, but it is {YamlFile.NodeKind(valueNode)}.",
-                $"Give '{name}' indented keys, for example 'buildtags:' with a list of tags.", at);
-            Store(new DistributionDefinition(name, null, null, [], null, null, at, null), problems);
-            return;
-        }
-
-        foreach (var (propertyNode, propertyValue) in map.Children)
-        {
-            var key = YamlFile.ScalarText(propertyNode) ?? string.Empty;
-            var keyAt = YamlFile.At(file, propertyNode);
-            switch (key)
-            {
-                case "description":
-                    description = ReadScalar(propertyValue, key);
-                    break;
-                case "base":
-                    baseName = ReadScalar(propertyValue, key);
-                    baseAt = YamlFile.At(file, propertyValue);
-                    if (string.IsNullOrEmpty(baseName)) baseName = null;
-                    break;
-                case "buildtags":
-                    ReadTags(propertyValue);
-                    break;
-                case "config-file":
-                    configFileName = ReadScalar(propertyValue, key);
-                    if (!string.IsNullOrEmpty(configFileName)) configFilePath = ResolveConfigFile(configFileName, YamlFile.At(file, propertyValue));
-                    else configFileName = null;
-                    break;
-                default:
-                    Problem(ErrorIds.DistributionUnknownKey,
-                        $"Unknown key '{key}' in distribution '{name}' at {keyAt}. Allowed keys: {string.Join(", ", AllowedKeys)}.{ClosestMatch.Hint(key, AllowedKeys)}",
-                        $"Rename or remove '{key}' at line {keyAt.Line}.", keyAt);
-                    break;
-            }
-        }
-        Store(new DistributionDefinition(name, description, baseName, tags, configFileName, configFilePath, at, baseAt), problems);
-
-        string? ReadScalar(YamlNode node, string key)
-        {
-            if (node is YamlScalarNode) return YamlFile.ScalarText(node);
-            var nodeAt = YamlFile.At(file, node);
-            Problem(ErrorIds.DistributionInvalidValueType,
-                $"'{key}' of distribution '{name}' at {nodeAt} must be a single value, but it is {YamlFile.NodeKind(node)}.",
-                $"Write '{key}' as a single line of text.", nodeAt);
-            return null;
-        }
-
-        void ReadTags(YamlNode node)
-        {
-            if (YamlFile.IsNull(node)) return;
-            if (node is not YamlSequenceNode sequence)
-            {
-                var nodeAt = YamlFile.At(file, node);
-                Problem(ErrorIds.DistributionInvalidValueType,
-                    $"'buildtags' of distribution '{name}' at {nodeAt} must be a list, but it is {YamlFile.NodeKind(node)}.",
-                    "Write each tag on its own line starting with '- '.", nodeAt);
-                return;
-            }
-            foreach (var item in sequence.Children)
-            {
-                var itemAt = YamlFile.At(file, item);
-                if (item is not YamlScalarNode || YamlFile.IsNull(item))
-                {
-                    Problem(ErrorIds.DistributionInvalidValueType,
-                        $"A build tag of distribution '{name}' at {itemAt} must be text, but it is {YamlFile.NodeKind(item)}.",
-                        "Write each tag as plain text, such as lambdacomponents.exporter.otlphttp.", itemAt);
-                    continue;
-                }
-                var tag = YamlFile.ScalarText(item)!;
-                if (!IsValidBuildTag(tag))
-                {
-                    Problem(ErrorIds.DistributionInvalidBuildTag,
-                        $"Build tag '{tag}' of distribution '{name}' at {itemAt} is not a dotted lowercase identifier.",
-                        "Use lowercase letters, digits and '_' in dot-separated parts, e.g. lambdacomponents.processor.batch.", itemAt);
-                    continue;
-                }
-                tags.Add(tag);
-            }
-        }
-
-        string? ResolveConfigFile(string fileName, SourceLocation valueAt)
-        {
-            var folder = Path.GetFullPath(Location.CollectorConfigsFolder);
-            var candidate = Path.GetFullPath(Path.Combine(folder, fileName));
-            if (Path.IsPathRooted(fileName) || !candidate.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                Problem(ErrorIds.DistributionConfigFileOutsideFolder,
-                    $"'config-file' of distribution '{name}' at {valueAt} is '{fileName}', which is outside '{folder}'.",
-                    $"Put the collector config in '{folder}' and give its name relative to that folder.", valueAt);
-                return null;
-            }
-            if (!File.Exists(candidate))
-            {
-                Problem(ErrorIds.DistributionConfigFileNotFound,
-                    $"'config-file' of distribution '{name}' at {valueAt} names '{candidate}', which does not exist.{ClosestMatch.Hint(fileName, ExistingConfigFiles(folder))}",
-                    $"Create the file, or name one of the files in '{folder}'.", valueAt);
-                return null;
-            }
-            // A link (the file, or the collector-configs folder itself) must not bring a host file into the layer.
-            var realFolder = ContainedPath.Resolve(folder);
-            var folderItself = Path.Combine(ContainedPath.Resolve(Path.GetDirectoryName(folder)!), Path.GetFileName(folder));
-            var real = ContainedPath.Resolve(candidate);
-            if (realFolder != folderItself || !ContainedPath.IsInside(real, realFolder))
-            {
-                Problem(ErrorIds.LayerInputOutsideFolder,
-                    $"'config-file' of distribution '{name}' at {valueAt} is '{fileName}', which is a symbolic link to '{real}' outside '{folder}' (or that folder is itself a link).",
-                    $"Put the collector config itself in '{folder}', not a link to a file elsewhere.", valueAt);
-                return null;
-            }
-            return candidate;
-        }
-    }
-
-    private static IEnumerable<string> ExistingConfigFiles(string folder) =>
-        Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)) : [];
-
-    private void Store(DistributionDefinition definition, List<ConfigProblem> problems)
-    {
-        _definitions[definition.Name] = definition;
-        if (problems.Count > 0) _problems[definition.Name] = problems;
+        var reader = new DistributionDefinitionReader(Location, name);
+        var definition = reader.Read(keyNode, valueNode);
+        _definitions[name] = definition;
+        if (reader.Problems.Count > 0) _problems[name] = reader.Problems;
     }
 
     public static bool IsValidBuildTag(string tag) => BuildTagPattern().IsMatch(tag);
 
     [GeneratedRegex(@"\A[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\z")]
     private static partial Regex BuildTagPattern();
-
-    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
-    private static partial Regex DistributionNamePattern();
 }

@@ -8,7 +8,21 @@ namespace Ocelot.Engine.Distributions;
 /// <summary>Reads a YAML configuration file into a node tree that keeps line and column numbers.</summary>
 internal static class YamlFile
 {
+    /// <summary>The root node of the one YAML document in <paramref name="path"/>, or null when the file holds none.</summary>
     public static YamlNode? LoadRoot(string path)
+    {
+        var stream = Parse(path, ReadText(path));
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode;
+            throw new OcelotException(ErrorIds.ConfigMultipleDocuments, FailureKind.InvalidData,
+                $"The configuration file '{path}' holds {stream.Documents.Count} YAML documents; the second starts at {At(path, second)}. Ocelot reads exactly one.",
+                $"Remove the '---' separator before line {second.Start.Line} of '{path}' and merge the documents, or split them into separate files.", path);
+        }
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static string ReadText(string path)
     {
         if (!File.Exists(path))
         {
@@ -16,10 +30,9 @@ internal static class YamlFile
                 $"The configuration file '{path}' does not exist.",
                 "Check the path, or restore the file from the module's config folder.", path);
         }
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -27,6 +40,11 @@ internal static class YamlFile
                 $"The configuration file '{path}' could not be read: {ex.Message}",
                 "Check that the file exists and that you may read it.", path, ex);
         }
+    }
+
+    /// <summary>Every document of <paramref name="text"/>; a syntax error, deep nesting or a collection alias is an error at its position.</summary>
+    private static YamlStream Parse(string path, string text)
+    {
         var stream = new YamlStream();
         var parser = new GuardedYamlParser(new Parser(new StringReader(text)), MaximumNesting, allowCollectionAliases: false);
         try
@@ -68,14 +86,7 @@ internal static class YamlFile
                 $"The configuration at {new SourceLocation(path, ex.At.Line, ex.At.Column)} nests lists and mappings more than {MaximumNesting} levels deep.",
                 $"Flatten the YAML at line {ex.At.Line} of '{path}'; no Ocelot configuration needs that depth.", path);
         }
-        if (stream.Documents.Count > 1)
-        {
-            var second = stream.Documents[1].RootNode;
-            throw new OcelotException(ErrorIds.ConfigMultipleDocuments, FailureKind.InvalidData,
-                $"The configuration file '{path}' holds {stream.Documents.Count} YAML documents; the second starts at {At(path, second)}. Ocelot reads exactly one.",
-                $"Remove the '---' separator before line {second.Start.Line} of '{path}' and merge the documents, or split them into separate files.", path);
-        }
-        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        return stream;
     }
 
     /// <summary>
@@ -83,8 +94,6 @@ internal static class YamlFile
     /// hostile nesting would otherwise end the process with a stack overflow). Real files use fewer than 6 levels.
     /// </summary>
     public const int MaximumNesting = 64;
-
-
 
     public static SourceLocation At(string path, YamlNode node) => new(path, node.Start.Line, node.Start.Column);
 

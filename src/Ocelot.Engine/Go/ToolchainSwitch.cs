@@ -1,18 +1,5 @@
 namespace Ocelot.Engine.Go;
 
-/// <summary>What to do when upstream's go directive asks for a newer Go than the local one.</summary>
-public enum ToolchainChoice
-{
-    /// <summary>The local go is new enough.</summary>
-    UseLocal,
-
-    /// <summary>The local go (1.21+) will switch to a newer toolchain itself, as GOTOOLCHAIN allows (fetching it if needed).</summary>
-    LetGoSwitch,
-
-    /// <summary>The local go cannot run upstream: refuse with a clear message before any go command.</summary>
-    Refuse,
-}
-
 /// <summary>
 /// Go's toolchain selection rules (https://go.dev/doc/toolchain): from Go 1.21 a go command whose version is older than
 /// a module's go line runs (and, with GOTOOLCHAIN=auto, downloads) a newer toolchain, unless GOTOOLCHAIN=local or

@@ -34,28 +34,11 @@ public static class DeterministicZipWriter
             cancellationToken.ThrowIfCancellationRequested();
             var offset = output.Position;
             var name = Encoding.UTF8.GetBytes(entry.Name);
-            uint crc = 0, compressedSize = 0, size = 0;
-            ushort method = 0;
-            WriteLocalHeader(output, name, method, crc, compressedSize, size);
+            WriteLocalHeader(output, name, 0, 0, 0, 0);
+            var (method, crc, compressedSize, size) = entry.IsDirectory ? ((ushort)0, 0u, 0u, 0u) : WriteData(output, entry.SourceFile!);
             if (!entry.IsDirectory)
             {
-                method = 8;
-                var dataStart = output.Position;
-                var checksum = new Crc32();
-                using (var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
-                using (var source = System.IO.File.OpenRead(entry.SourceFile!))
-                {
-                    var buffer = new byte[81920];
-                    int read;
-                    while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
-                    {
-                        checksum.Append(buffer.AsSpan(0, read));
-                        deflate.Write(buffer, 0, read);
-                        size += (uint)read;
-                    }
-                }
-                crc = checksum.Value;
-                compressedSize = (uint)(output.Position - dataStart);
+                // The sizes and checksum are known only now: write the local header again, over the first.
                 var end = output.Position;
                 output.Position = offset;
                 WriteLocalHeader(output, name, method, crc, compressedSize, size);
@@ -64,6 +47,33 @@ public static class DeterministicZipWriter
             WriteCentralHeader(central, name, method, crc, compressedSize, size, (uint)entry.UnixMode << 16 | (entry.IsDirectory ? 0x10u : 0u), (uint)offset);
             count++;
         }
+        WriteCentralDirectory(output, central, count);
+    }
+
+    /// <summary>Deflates <paramref name="sourceFile"/> into <paramref name="output"/>.</summary>
+    private static (ushort Method, uint Crc, uint CompressedSize, uint Size) WriteData(Stream output, string sourceFile)
+    {
+        const ushort Deflate = 8;
+        var dataStart = output.Position;
+        var checksum = new Crc32();
+        uint size = 0;
+        using (var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var source = System.IO.File.OpenRead(sourceFile))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                checksum.Append(buffer.AsSpan(0, read));
+                deflate.Write(buffer, 0, read);
+                size += (uint)read;
+            }
+        }
+        return (Deflate, checksum.Value, (uint)(output.Position - dataStart), size);
+    }
+
+    private static void WriteCentralDirectory(Stream output, MemoryStream central, int count)
+    {
         var centralOffset = output.Position;
         central.Position = 0;
         central.CopyTo(output);
@@ -83,15 +93,7 @@ public static class DeterministicZipWriter
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         writer.Write(0x04034b50u);
         writer.Write(VersionNeeded);
-        writer.Write((ushort)0x0800); // names are UTF-8
-        writer.Write(method);
-        writer.Write(FixedDosTime);
-        writer.Write(FixedDosDate);
-        writer.Write(crc);
-        writer.Write(compressedSize);
-        writer.Write(size);
-        writer.Write((ushort)name.Length);
-        writer.Write((ushort)0);
+        WriteEntryFields(writer, name, method, crc, compressedSize, size);
         writer.Write(name);
     }
 
@@ -101,7 +103,19 @@ public static class DeterministicZipWriter
         writer.Write(0x02014b50u);
         writer.Write(VersionMadeByUnix);
         writer.Write(VersionNeeded);
-        writer.Write((ushort)0x0800);
+        WriteEntryFields(writer, name, method, crc, compressedSize, size);
+        writer.Write((ushort)0);
+        writer.Write((ushort)0);
+        writer.Write((ushort)0);
+        writer.Write(externalAttributes);
+        writer.Write(offset);
+        writer.Write(name);
+    }
+
+    /// <summary>The fields the local and the central header share, from the flags to the (empty) extra field's length.</summary>
+    private static void WriteEntryFields(BinaryWriter writer, byte[] name, ushort method, uint crc, uint compressedSize, uint size)
+    {
+        writer.Write((ushort)0x0800); // names are UTF-8
         writer.Write(method);
         writer.Write(FixedDosTime);
         writer.Write(FixedDosDate);
@@ -110,11 +124,5 @@ public static class DeterministicZipWriter
         writer.Write(size);
         writer.Write((ushort)name.Length);
         writer.Write((ushort)0);
-        writer.Write((ushort)0);
-        writer.Write((ushort)0);
-        writer.Write((ushort)0);
-        writer.Write(externalAttributes);
-        writer.Write(offset);
-        writer.Write(name);
     }
 }

@@ -68,17 +68,3 @@ internal sealed class GuardedYamlParser(IParser inner, int maximumNesting, bool 
         public bool ExpectingKey { get; set; } = true;
     }
 }
-
-/// <summary>Lists and mappings nested deeper than the parser's limit.</summary>
-internal sealed class YamlNestingTooDeepException(Mark at, int limit) : Exception($"YAML nested more than {limit} levels deep")
-{
-    public Mark At { get; } = at;
-    public int Limit { get; } = limit;
-}
-
-/// <summary>An alias of a list or mapping where it is refused: anywhere (strict), inside itself, or as a mapping key.</summary>
-internal sealed class YamlCollectionAliasException(Mark at, string anchor) : Exception($"alias *{anchor} of a list or mapping")
-{
-    public Mark At { get; } = at;
-    public string Anchor { get; } = anchor;
-}

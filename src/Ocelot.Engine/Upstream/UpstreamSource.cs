@@ -80,12 +80,3 @@ public sealed partial record UpstreamSource(string Url, string DisplayName, bool
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+\z")]
     private static partial Regex GitHubPattern();
 }
-
-/// <summary>A user name and password taken from an upstream URL; kept in memory only, and never printed.</summary>
-public sealed class UpstreamCredentials(string userName, string password)
-{
-    public string UserName { get; } = userName;
-    public string Password { get; } = password;
-
-    public override string ToString() => "***";
-}

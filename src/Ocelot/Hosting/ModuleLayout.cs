@@ -10,7 +10,5 @@ internal static class ModuleLayout
 
     public static string ModuleRoot { get; } = Path.GetDirectoryName(BinFolder)!;
 
-    public static string ConfigFolder => Path.Combine(ModuleRoot, "config");
-
     public static string ComponentsFolder => Path.Combine(ModuleRoot, "components");
 }

@@ -1,4 +1,4 @@
-using Ocelot.Engine.Build;
+using Ocelot.Engine.Components;
 
 namespace Ocelot.Engine.Tests.Build;
 

@@ -2,7 +2,7 @@ using Ocelot.Engine.Failures;
 using System.Text.RegularExpressions;
 using Ocelot.Engine.Overlay;
 
-namespace Ocelot.Engine.Build;
+namespace Ocelot.Engine.Components;
 
 /// <summary>
 /// The components a build really contains, decided as Go decides: every file of the upstream and overlay kind
