@@ -17,15 +17,15 @@ public sealed class ArtifactCacheTests : IDisposable
     private string Output(string name = "out.zip") => Path.Combine(_folder, "output", name);
 
     /// <summary>A writer that puts <paramref name="content"/> where the cache asks and describes it as a build would.</summary>
-    private static Func<string, LayerArtifact> WriterOf(string content, string distribution = "minimal") => zipPath =>
+    private static Func<string, OcelotLayerArtifact> WriterOf(string content, string distribution = "minimal") => zipPath =>
     {
         File.WriteAllText(zipPath, content);
         var digests = LayerPackage.Digest(zipPath);
-        return new LayerArtifact
+        return new OcelotLayerArtifact
         {
             Distribution = distribution, Architecture = "amd64", Path = zipPath, Size = digests.Size, Md5 = digests.Md5, Sha256 = digests.Sha256,
             CodeSha256 = digests.CodeSha256, UpstreamRepo = "open-telemetry/opentelemetry-lambda", UpstreamRef = "main", UpstreamCommit = new string('a', 40),
-            CollectorVersion = "v0.1.0", BuildTags = ["lambdacomponents.custom"], Components = ["receiver.otlp"], GoModules = [], GoVersion = "go1.24.0",
+            CollectorVersion = "v0.1.0", BuildTags = ["lambdacomponents.custom"], Components = [new OcelotLayerComponent { Kind = "receiver", Type = "otlp" }], GoModules = [], GoVersion = "go1.24.0",
         };
     };
 
