@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ocelot.Engine.Build;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Packaging;
 
