@@ -4,7 +4,7 @@ namespace Ocelot;
 /// What Update-OcelotFunctionLayer did to one function. Piped back into Update-OcelotFunctionLayer it rolls the
 /// function back: PreviousLayerVersionArn binds to -LayerVersionArn, FunctionName to -FunctionName.
 /// </summary>
-public sealed class OcelotFunctionLayerUpdate
+public sealed record OcelotFunctionLayerUpdate
 {
     public required string FunctionName { get; init; }
     public required string FunctionArn { get; init; }

@@ -1,7 +1,7 @@
 namespace Ocelot;
 
 /// <summary>The DynamoDB table Ocelot records published layer versions in.</summary>
-public sealed class OcelotMetadataTable
+public sealed record OcelotMetadataTable
 {
     public required string TableName { get; init; }
     public required string Region { get; init; }

@@ -16,16 +16,24 @@ public sealed record FunctionLayerChange(
         : $"Replace layer {Edit.PreviousLayerVersionArn} -> {Target}";
 }
 
-/// <summary>What happened to one function: its layers now (Updated, Added, Unchanged), or why not.</summary>
-public sealed record FunctionLayerUpdate(
-    string FunctionName,
-    string FunctionArn,
-    string Region,
-    string? PreviousLayerVersionArn,
-    string NewLayerVersionArn,
-    IReadOnlyList<string> Layers,
-    string Status,
-    OcelotException? Failure);
+/// <summary>What happened to one function (its layers now: Updated, Added, Unchanged), with the failure to report.</summary>
+public sealed record FunctionLayerUpdate(OcelotFunctionLayerUpdate Update, OcelotException? Failure)
+{
+    public FunctionLayerUpdate(string functionName, string functionArn, string region, string? previousLayerVersionArn, string newLayerVersionArn,
+        IReadOnlyList<string> layers, string status, OcelotException? failure)
+        : this(new OcelotFunctionLayerUpdate
+        {
+            FunctionName = functionName,
+            FunctionArn = functionArn,
+            Region = region,
+            PreviousLayerVersionArn = previousLayerVersionArn,
+            NewLayerVersionArn = newLayerVersionArn,
+            Layers = [.. layers],
+            Status = status,
+        }, failure)
+    {
+    }
+}
 
 /// <summary>The changes a rollout would make, and the functions or regions it could not plan for.</summary>
 public sealed record RolloutPlan(IReadOnlyList<FunctionLayerChange> Changes, IReadOnlyList<FunctionLayerUpdate> Unchanged, IReadOnlyList<OcelotException> Failures);

@@ -125,7 +125,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
                     {
                         var (lambda, pacer) = clients[change.Region];
                         var result = await ApplyOneAsync(lambda, pacer, change, layersNow, sink, cancellationToken).ConfigureAwait(false);
-                        if (result.Failure is null) layersNow = result.Layers;
+                        if (result.Failure is null) layersNow = result.Update.Layers;
                         results[change] = result;
                         var count = Interlocked.Increment(ref done);
                         sink.Progress(new ProgressUpdate(1, "Updating function layers", $"{count} of {changes.Count}", 100 * count / changes.Count));
@@ -258,7 +258,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
                     "Choose each function for one version of a layer.", change.FunctionArn));
             }
         }
-        var same = unchanged.OrderBy(u => u.Order).Select(u => u.Update).Where(u => !chosen.ContainsKey((u.FunctionArn, LayerVersionArn.Parse(u.NewLayerVersionArn).LayerArn))).ToList();
+        var same = unchanged.OrderBy(u => u.Order).Select(u => u.Update).Where(u => !chosen.ContainsKey((u.Update.FunctionArn, LayerVersionArn.Parse(u.Update.NewLayerVersionArn).LayerArn))).ToList();
         return new RolloutPlan(planned, same, problems);
     }
 }

@@ -81,7 +81,7 @@ public sealed class UpdateOcelotFunctionLayerCommand : OcelotAwsCmdlet
         RolloutPlan plan = null!;
         pump.Run(async token => plan = await rollout.PlanAsync(_targets, pump, token).ConfigureAwait(false), Cancellation);
         foreach (var failure in plan.Failures) WriteError(ErrorRecords.From(failure));
-        foreach (var same in plan.Unchanged) WriteObject(ToPublic(same));
+        foreach (var same in plan.Unchanged) WriteObject(same.Update);
         var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
         var approved = plan.Changes.Where(c => (Force && !whatIf) || ShouldProcess($"{c.FunctionArn}", c.Describe())).ToList();
         if (approved.Count == 0)
@@ -95,7 +95,7 @@ public sealed class UpdateOcelotFunctionLayerCommand : OcelotAwsCmdlet
         foreach (var result in results)
         {
             if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
-            else WriteObject(ToPublic(result));
+            else WriteObject(result.Update);
         }
     }
 
@@ -112,15 +112,4 @@ public sealed class UpdateOcelotFunctionLayerCommand : OcelotAwsCmdlet
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
         };
     }
-
-    private static OcelotFunctionLayerUpdate ToPublic(FunctionLayerUpdate update) => new()
-    {
-        FunctionName = update.FunctionName,
-        FunctionArn = update.FunctionArn,
-        Region = update.Region,
-        PreviousLayerVersionArn = update.PreviousLayerVersionArn,
-        NewLayerVersionArn = update.NewLayerVersionArn,
-        Layers = [.. update.Layers],
-        Status = update.Status,
-    };
 }

@@ -67,8 +67,8 @@ public sealed class FunctionLayerRolloutStandInTests
         {
             var result = Assert.Single(results);
             Assert.Null(result.Failure);
-            Assert.Equal(("Updated", Otel1), (result.Status, result.PreviousLayerVersionArn));
-            Assert.Equal([Other, Otel2], result.Layers);
+            Assert.Equal(("Updated", Otel1), (result.Update.Status, result.Update.PreviousLayerVersionArn));
+            Assert.Equal([Other, Otel2], result.Update.Layers);
             var bodies = standIn.Requests.Where(r => r.Method == "PUT").Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
             Assert.Equal(["r1", "r2"], bodies.Select(b => b.GetProperty("RevisionId").GetString()));
             Assert.Equal([Other, Otel2], bodies[1].GetProperty("Layers").EnumerateArray().Select(l => l.GetString()));
