@@ -31,7 +31,7 @@ public sealed class CollectorConfigOfPublishedLayerTests : IClassFixture<MotoSer
     private PipelineResult Run(string script) => _moto.Run(script, new Dictionary<string, object?>
     {
         ["table"] = _table, ["upstream"] = _build.UpstreamFolder, ["out"] = _output.Path,
-        ["forwarder"] = Path.Combine(ModuleSession.RepositoryRoot, "config", "collector-configs", "forwarder.yaml"),
+        ["forwarder"] = Path.Combine(ModuleSession.FixtureConfig, "collector-configs", "forwarder.yaml"),
         ["debug"] = Path.Combine(GoFixture.UpstreamFolder, "collector", "config.yaml"),
     });
 

@@ -33,7 +33,7 @@ public sealed class ConfigLookupTests : IDisposable
     public void The_environment_variable_overrides_the_module_config_and_the_parameter_overrides_both()
     {
         _environment.Set("OCELOT_CONFIG_PATH", _fromEnvironment.Path);
-        var fromEnvironment = ModuleSession.Run("Get-OcelotDistribution -Verbose").AssertSucceeded();
+        var fromEnvironment = ModuleSession.Run("Get-OcelotDistribution -Verbose", fixtureConfig: false).AssertSucceeded();
         Assert.Equal("from-env", Assert.Single(fromEnvironment.Output).Get<string>("Name"));
         Assert.Contains("env:OCELOT_CONFIG_PATH", fromEnvironment.VerboseText);
 
@@ -44,7 +44,7 @@ public sealed class ConfigLookupTests : IDisposable
 
         _environment.Set("OCELOT_CONFIG_PATH", null);
         // Neither given: the module's own config folder (whatever distributions it ships).
-        var fromModule = ModuleSession.Run("Get-OcelotDistribution -Verbose").AssertSucceeded();
+        var fromModule = ModuleSession.Run("Get-OcelotDistribution -Verbose", fixtureConfig: false).AssertSucceeded();
         Assert.Contains(Path.Combine(ModuleSession.RepositoryRoot, "config", "distributions.yaml"), fromModule.VerboseText);
         Assert.DoesNotContain(fromModule.Output, d => d.Get<string>("Name") is "from-env" or "from-parameter");
     }

@@ -11,18 +11,18 @@ public class GetOcelotDistributionTests
         "lambdacomponents.processor.decouple,lambdacomponents.receiver.otlp";
 
     [Fact]
-    public void Lists_the_six_shipped_distributions_in_file_order()
+    public void Shipped_config_lists_its_six_distributions_in_file_order()
     {
-        var result = ModuleSession.Run("Get-OcelotDistribution").AssertSucceeded();
+        var result = ModuleSession.Run("Get-OcelotDistribution", fixtureConfig: false).AssertSucceeded();
         Assert.Equal(["default", "full", "minimal", "minimal-clickhouse", "minimal-s3export", "minimal-forwarder"],
             result.Output.Select(o => o.Get<string>("Name")));
         Assert.All(result.Output, o => Assert.Equal("Ocelot.OcelotDistribution", o.TypeNames[0]));
     }
 
     [Fact]
-    public void Minimal_forwarder_resolves_its_tags_config_file_components_and_modules_through_its_base()
+    public void Shipped_minimal_forwarder_resolves_its_tags_config_file_components_and_modules_through_its_base()
     {
-        var forwarder = Assert.Single(ModuleSession.Run("Get-OcelotDistribution minimal-forwarder").AssertSucceeded().Output);
+        var forwarder = Assert.Single(ModuleSession.Run("Get-OcelotDistribution minimal-forwarder", fixtureConfig: false).AssertSucceeded().Output);
         Assert.Equal(ForwarderTags, string.Join(",", forwarder.Get<string[]>("BuildTags")));
         Assert.Equal(ForwarderTags, forwarder.Get<string>("BuildTagString"));
         Assert.Equal(["minimal-forwarder", "minimal"], forwarder.Get<string[]>("BaseChain"));
@@ -39,9 +39,9 @@ public class GetOcelotDistributionTests
     }
 
     [Fact]
-    public void Default_uses_the_upstream_tag_names_for_memorylimiter_and_probabilisticsampler()
+    public void Shipped_default_uses_the_upstream_tag_names_for_memorylimiter_and_probabilisticsampler()
     {
-        var tags = Assert.Single(ModuleSession.Run("Get-OcelotDistribution default").AssertSucceeded().Output).Get<string[]>("BuildTags");
+        var tags = Assert.Single(ModuleSession.Run("Get-OcelotDistribution default", fixtureConfig: false).AssertSucceeded().Output).Get<string[]>("BuildTags");
         Assert.Contains("lambdacomponents.processor.memorylimiter", tags);
         Assert.Contains("lambdacomponents.processor.probabilisticsampler", tags);
         Assert.DoesNotContain(tags, t => t.Contains("memory_limiter") || t.Contains("probabilistic_sampler"));
@@ -49,9 +49,9 @@ public class GetOcelotDistributionTests
     }
 
     [Fact]
-    public void Full_selects_every_overlay_component_and_its_modules()
+    public void Shipped_full_selects_every_overlay_component_and_its_modules()
     {
-        var full = Assert.Single(ModuleSession.Run("Get-OcelotDistribution full").AssertSucceeded().Output);
+        var full = Assert.Single(ModuleSession.Run("Get-OcelotDistribution full", fixtureConfig: false).AssertSucceeded().Output);
         Assert.Equal(["connector.signaltometrics", "connector.spaneventtolog", "exporter.awss3", "exporter.clickhouse", "extension.asmauthextension"],
             full.Get<string[]>("Components"));
         Assert.Equal(5, full.Get<string[]>("GoModules").Length);
@@ -86,9 +86,9 @@ public class GetOcelotDistributionTests
     }
 
     [Fact]
-    public void Verbose_output_names_the_distributions_file_and_where_it_came_from()
+    public void Verbose_output_names_the_shipped_distributions_file_and_that_it_came_from_the_module()
     {
-        var result = ModuleSession.Run("Get-OcelotDistribution minimal -Verbose").AssertSucceeded();
+        var result = ModuleSession.Run("Get-OcelotDistribution minimal -Verbose", fixtureConfig: false).AssertSucceeded();
         Assert.Contains(Path.Combine(ModuleSession.RepositoryRoot, "config", "distributions.yaml"), result.VerboseText);
         Assert.Contains("module's config folder", result.VerboseText);
     }
@@ -122,9 +122,9 @@ public class GetOcelotDistributionTests
         using var config = new TempFolder();
         config.Write("distributions.yaml", "alpha:\n  buildtags: [a.b]\nalpine:\n  buildtags: [a.c]\nbeta: {}\n");
         var result = ModuleSession.Run(
-            "(TabExpansion2 -inputScript 'Get-OcelotDistribution minimal-' -cursorColumn 31).CompletionMatches.CompletionText;" +
+            "(TabExpansion2 -inputScript \"Get-OcelotDistribution -ConfigPath '$fixture' minimal-\" -cursorColumn (\"Get-OcelotDistribution -ConfigPath '$fixture' minimal-\").Length).CompletionMatches.CompletionText;" +
             "(TabExpansion2 -inputScript \"Get-OcelotDistribution -ConfigPath '$cfg' al\" -cursorColumn (\"Get-OcelotDistribution -ConfigPath '$cfg' al\").Length).CompletionMatches.CompletionText",
-            new Dictionary<string, object?> { ["cfg"] = config.Path }).AssertSucceeded();
+            new Dictionary<string, object?> { ["cfg"] = config.Path, ["fixture"] = ModuleSession.FixtureConfig }).AssertSucceeded();
         Assert.Equal(["minimal-clickhouse", "minimal-s3export", "minimal-forwarder", "alpha", "alpine"], result.Output.Select(o => o.BaseObject.ToString()));
     }
 

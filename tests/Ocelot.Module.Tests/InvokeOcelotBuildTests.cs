@@ -72,7 +72,7 @@ public sealed class InvokeOcelotBuildTests(BuildEnvironment environment) : IDisp
                 GoFixture.Run(collector, ["--components"], unzipped).Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Equal("v0.158.0", GoFixture.Run(collector, ["-v"], unzipped).Trim());
             Assert.Equal(environment.UpstreamCommit, GoFixture.Run(collector, ["--git-hash"], unzipped).Trim());
-            Assert.Equal(File.ReadAllText(Path.Combine(ModuleSession.RepositoryRoot, "config", "collector-configs", "forwarder.yaml")),
+            Assert.Equal(File.ReadAllText(Path.Combine(ModuleSession.FixtureConfig, "collector-configs", "forwarder.yaml")),
                 File.ReadAllText(Path.Combine(unzipped, "collector-config", "config.yaml")));
         }
         finally

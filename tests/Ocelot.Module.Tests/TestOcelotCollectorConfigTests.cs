@@ -17,7 +17,7 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     private readonly TempFolder _configs = new("ocelot-configs-");
 
     private static readonly string UpstreamConfig = Path.Combine(GoFixture.UpstreamFolder, "collector", "config.yaml");
-    private static readonly string Forwarder = Path.Combine(ModuleSession.RepositoryRoot, "config", "collector-configs", "forwarder.yaml");
+    private static readonly string Forwarder = Path.Combine(ModuleSession.FixtureConfig, "collector-configs", "forwarder.yaml");
 
     public void Dispose()
     {
@@ -156,7 +156,8 @@ public sealed class TestOcelotCollectorConfigTests(BuildEnvironment environment)
     [Fact]
     public void Shipped_distributions_build_with_their_configs_checked_against_what_go_compiled()
     {
-        var result = Run("Invoke-OcelotBuild minimal, minimal-clickhouse, minimal-forwarder, default -UpstreamRepo $upstream -OutputDirectory $out -SkipCache").AssertSucceeded();
+        var result = Run("Invoke-OcelotBuild minimal, minimal-clickhouse, minimal-forwarder, default -ConfigPath $shipped -UpstreamRepo $upstream -OutputDirectory $out -SkipCache",
+            new Dictionary<string, object?> { ["shipped"] = ModuleSession.ShippedConfig }).AssertSucceeded();
         Assert.Equal(["minimal", "minimal-clickhouse", "minimal-forwarder", "default"], result.Output.Select(o => o.Get<string>("Distribution")));
         // memory_limiter: the type comes from the module's metadata.yaml, not from the tag (memorylimiter).
         Assert.Contains(result.Output[3].Get<object[]>("Components").Select(PSObject.AsPSObject), c => c.Get<string>("Id") == "processor/memory_limiter" && c.Get<bool>("FromMetadata"));

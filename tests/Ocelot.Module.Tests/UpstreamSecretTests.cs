@@ -148,7 +148,7 @@ public sealed class UpstreamSecretTests(BuildEnvironment environment) : IDisposa
         shell.Runspace = runspace;
         runspace.SessionStateProxy.SetVariable("upstream", url);
         runspace.SessionStateProxy.SetVariable("out", _output.Path);
-        shell.AddScript($"Import-Module '{ModuleSession.ManifestPath}'; Invoke-OcelotBuild -Distribution minimal -UpstreamRepo $upstream -OutputDirectory $out -SkipCache -Verbose");
+        shell.AddScript($"Import-Module '{ModuleSession.ManifestPath}'; Invoke-OcelotBuild -Distribution minimal -ConfigPath '{ModuleSession.FixtureConfig}' -UpstreamRepo $upstream -OutputDirectory $out -SkipCache -Verbose");
         var receiving = new ManualResetEventSlim();
         shell.Streams.Verbose.DataAdded += (_, e) =>
         {

@@ -1,21 +1,19 @@
 # Issue 8, AWS side, in real pwsh: inputs are refused before any AWS request (the endpoint is a closed loopback port,
 # so a request would be a connection error, not the error asserted), and a Terraform report means exactly its data.
 BeforeAll {
-    $repositoryRoot = (Resolve-Path ([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))).Path
-    Import-Module ([System.IO.Path]::Combine($repositoryRoot, 'Ocelot.psd1')) -Force
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start(); $closedPort = $listener.LocalEndpoint.Port; $listener.Stop()
-    $script:endpoint = "http://127.0.0.1:$closedPort"
-    $script:saved = @{}
-    foreach ($name in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_MAX_ATTEMPTS') { $script:saved[$name] = [Environment]::GetEnvironmentVariable($name) }
-    $env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'; $env:AWS_REGION = 'us-east-1'; $env:AWS_MAX_ATTEMPTS = '1'
-    $script:folder = New-Item -ItemType Directory -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "ocelot-pester-$([guid]::NewGuid().ToString('N'))"))
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestKit.psm1')) -Force
+    Import-OcelotUnderTest
+    $script:endpoint = "http://127.0.0.1:$(Get-FreeLoopbackPort)"
+    # Dummy keys so the checks, not missing credentials, refuse; a closed port answers any request with a connection error.
+    $script:aws = Enter-AwsTestEnvironment
+    $script:attempts = Enter-TestEnvironment @{ AWS_MAX_ATTEMPTS = '1' }
+    $script:folder = New-TestFolder
 }
 
 AfterAll {
-    # PowerShell would pass $null as an empty string: [NullString] really removes a variable that was not set.
-    foreach ($name in $script:saved.Keys) { [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $script:saved[$name]) { [NullString]::Value } else { $script:saved[$name] })) }
-    Remove-Item -Recurse -Force $script:folder
+    Exit-TestEnvironment $script:attempts
+    Exit-AwsTestEnvironment $script:aws
+    Remove-TestFolder $script:folder
 }
 
 Describe 'Publish-OcelotLayer checks the zip before any AWS call' {

@@ -22,8 +22,8 @@ AfterAll {
 }
 
 Describe 'Get-OcelotDistribution' {
-    It 'returns every distribution of the shipped configuration, in file order' {
-        $file = [System.IO.Path]::Combine((Get-RepositoryRoot), 'config', 'distributions.yaml')
+    It 'returns every distribution of the configuration in effect, in file order' {
+        $file = [System.IO.Path]::Combine((Get-TestConfigFolder), 'distributions.yaml')
         $names = Get-Content -LiteralPath $file | Where-Object { $_ -match '\A([a-z][a-z0-9-]*):\s*\z' } | ForEach-Object { $Matches[1] }
         (Get-OcelotDistribution).Name | Should -Be $names
     }

@@ -1,20 +1,20 @@
 BeforeAll {
-    $repositoryRoot = (Resolve-Path ([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))).Path
-    Import-Module ([System.IO.Path]::Combine($repositoryRoot, 'Ocelot.psd1')) -Force
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestKit.psm1')) -Force
+    Import-OcelotUnderTest
+    $repositoryRoot = Get-RepositoryRoot
     $upstreamConfig = [System.IO.Path]::Combine($repositoryRoot, 'tests', 'Ocelot.Module.Tests', 'Fixtures', 'upstream', 'collector', 'config.yaml')
-    $forwarder = [System.IO.Path]::Combine($repositoryRoot, 'config', 'collector-configs', 'forwarder.yaml')
-    $work = Join-Path ([System.IO.Path]::GetTempPath()) "ocelot-pester-config-$([guid]::NewGuid().ToString('N'))"
-    New-Item -ItemType Directory -Path $work | Out-Null
+    $forwarder = [System.IO.Path]::Combine((Get-TestConfigFolder), 'collector-configs', 'forwarder.yaml')
+    $work = New-TestFolder -Prefix 'ocelot-pester-config-'
     # An empty build cache: -Distribution then has no earlier build to check against, whatever the machine has built.
-    $savedCache = $env:OCELOT_CACHE
-    $env:OCELOT_CACHE = Join-Path $work 'cache'
+    # -Distribution resolves in the tests' own config, not the shipped one.
+    $cache = Enter-TestEnvironment @{ OCELOT_CACHE = Join-Path $work 'cache'; OCELOT_CONFIG_PATH = Get-TestConfigFolder }
     Copy-Item $upstreamConfig (Join-Path $work 'debug.yaml')
     Copy-Item $forwarder (Join-Path $work 'forwarder.yaml')
 }
 
 AfterAll {
-    $env:OCELOT_CACHE = $savedCache
-    Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+    Exit-TestEnvironment $cache
+    Remove-TestFolder $work
 }
 
 Describe 'Test-OcelotCollectorConfig in real pwsh' {

@@ -32,12 +32,11 @@ Describe '-ProfileName completion' {
     It 'follows AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE when they change in the same session' {
         $other = [System.IO.Path]::Combine($aws.Folder, 'other-config')
         Set-Content -LiteralPath $other -Value '[profile staging]'
-        $saved = $env:AWS_CONFIG_FILE
+        $scope = Enter-TestEnvironment @{ AWS_CONFIG_FILE = $other }
         try {
-            $env:AWS_CONFIG_FILE = $other
             Get-Completion 'Get-OcelotLayer -ProfileName ' | Should -Be @('ci', 'prod', 'staging')
         } finally {
-            $env:AWS_CONFIG_FILE = $saved
+            Exit-TestEnvironment $scope
         }
     }
 }

@@ -9,16 +9,10 @@ BeforeAll {
     $files = New-TestFolder -Prefix 'ocelot-conventions-'
     Initialize-OcelotMetadataTable -Region us-east-1 -Force
 
-    # Variables a test changes; AfterEach puts them back as Enter-AwsTestEnvironment left them.
-    $watched = 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE',
-        'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'
-    $baseline = @{}
-    foreach ($name in $watched) { $baseline[$name] = [Environment]::GetEnvironmentVariable($name) }
-
-    # PowerShell passes $null to a .NET string parameter as '', which sets the variable to empty: [NullString] removes it.
+    # The variables a test changes, in one scope that AfterEach puts back as Enter-AwsTestEnvironment left them.
+    $script:testEnvironment = $null
     function Set-Env([string] $Name, $Value) {
-        if ($null -eq $Value) { [Environment]::SetEnvironmentVariable($Name, [NullString]::Value) }
-        else { [Environment]::SetEnvironmentVariable($Name, [string]$Value) }
+        $script:testEnvironment = Enter-TestEnvironment @{ $Name = $Value } -Scope $script:testEnvironment
     }
 
     function New-LayerZip([string] $Name, [string] $Architecture = 'amd64') {
@@ -49,7 +43,8 @@ AfterAll {
 
 Describe 'AWS Tools conventions' {
     AfterEach {
-        foreach ($name in $watched) { Set-Env $name $baseline[$name] }
+        Exit-TestEnvironment $script:testEnvironment
+        $script:testEnvironment = $null
     }
 
     Describe 'Region and credentials resolve as the AWS CLI does' {

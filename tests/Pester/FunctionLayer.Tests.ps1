@@ -1,24 +1,11 @@
 # Update-OcelotFunctionLayer in real pwsh against moto_server; functions created and checked with the AWS CLI.
 BeforeAll {
-    $repositoryRoot = (Resolve-Path ([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))).Path
-    Import-Module ([System.IO.Path]::Combine($repositoryRoot, 'Ocelot.psd1')) -Force
+    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TestKit.psm1')) -Force
+    Import-OcelotUnderTest
+    $moto = Start-MotoServer
+    $aws = Enter-AwsTestEnvironment -Moto $moto
 
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-    $moto = Start-Process moto_server -ArgumentList '-H', '127.0.0.1', '-p', $port -PassThru -RedirectStandardOutput ([System.IO.Path]::GetTempFileName()) -RedirectStandardError ([System.IO.Path]::GetTempFileName())
-    $saved = @{}
-    foreach ($name in 'AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_SESSION_TOKEN') {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-    }
-    $env:AWS_ENDPOINT_URL = "http://127.0.0.1:$port"; $env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'
-    $env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'; $env:AWS_PROFILE = $null; $env:AWS_SESSION_TOKEN = $null
-    $deadline = (Get-Date).AddSeconds(30)
-    while ($true) {
-        try { $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $client.Dispose(); break }
-        catch { if ((Get-Date) -gt $deadline) { throw 'moto_server did not start' }; Start-Sleep -Milliseconds 200 }
-    }
-
-    $folder = New-Item -ItemType Directory -Path ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "ocelot-pester-$([guid]::NewGuid().ToString('N'))"))
+    $folder = New-TestFolder
     Set-Content -Path "$folder/handler.py" -Value 'def handler(event, context): return 1'
     Compress-Archive -Path "$folder/handler.py" -DestinationPath "$folder/code.zip"
     $zip = "fileb://$folder/code.zip"
@@ -34,9 +21,9 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($moto) { Stop-Process -Id $moto.Id -ErrorAction SilentlyContinue }
-    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $(if ($null -eq $saved[$name]) { [NullString]::Value } else { $saved[$name] })) }
-    if ($folder) { Remove-Item -Recurse -Force $folder }
+    Exit-AwsTestEnvironment $aws
+    Stop-MotoServer $moto
+    Remove-TestFolder $folder
 }
 
 Describe 'Update-OcelotFunctionLayer in real pwsh' {

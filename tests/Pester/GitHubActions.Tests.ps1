@@ -214,15 +214,17 @@ Describe 'The OIDC template deploy/github-oidc.yaml' {
 Describe 'What the scripts write for GitHub Actions (OcelotActions.psm1)' {
     BeforeAll {
         $helpers = Import-Module ([System.IO.Path]::Combine($repositoryRoot, '.github', 'scripts', 'OcelotActions.psm1')) -Force -PassThru
-        $savedOutput = $env:GITHUB_OUTPUT; $savedEnv = $env:GITHUB_ENV
+        $actionFiles = Enter-TestEnvironment @{ GITHUB_OUTPUT = $null; GITHUB_ENV = $null }
     }
     AfterAll {
-        $env:GITHUB_OUTPUT = $savedOutput; $env:GITHUB_ENV = $savedEnv
+        Exit-TestEnvironment $actionFiles
         Remove-Module $helpers
     }
     BeforeEach {
-        $env:GITHUB_OUTPUT = Join-Path $TestDrive "output-$([guid]::NewGuid().ToString('N')).txt"
-        $env:GITHUB_ENV = Join-Path $TestDrive "env-$([guid]::NewGuid().ToString('N')).txt"
+        $null = Enter-TestEnvironment -Scope $actionFiles @{
+            GITHUB_OUTPUT = Join-Path $TestDrive "output-$([guid]::NewGuid().ToString('N')).txt"
+            GITHUB_ENV    = Join-Path $TestDrive "env-$([guid]::NewGuid().ToString('N')).txt"
+        }
     }
 
     It 'writes a multiline value with a delimiter, so a line inside it cannot set another output' {
@@ -244,12 +246,12 @@ Describe 'What the scripts write for GitHub Actions (OcelotActions.psm1)' {
     }
 
     It 'reads list inputs split on commas, spaces and new lines, without duplicates' {
-        $env:OCELOT_TEST_LIST = " minimal,full`n minimal  default "
+        $scope = Enter-TestEnvironment @{ OCELOT_TEST_LIST = " minimal,full`n minimal  default " }
         try {
             $list = Get-ActionInputList OCELOT_TEST_LIST
             $list | Should -Be @('minimal', 'full', 'default')
         }
-        finally { Remove-Item Env:OCELOT_TEST_LIST }
+        finally { Exit-TestEnvironment $scope }
     }
 
     It 'docs/github-actions.md documents every input of the manual workflow' {
@@ -301,7 +303,8 @@ Describe 'The step scripts' {
                 OCELOT_UPSTREAM_REPO = $go.UpstreamFolder; OCELOT_UPSTREAM_REF = $go.UpstreamTag
             }
             $run.ExitCode | Should -Be 0 -Because $run.Console
-            $names = @((Get-OcelotDistribution).Name)
+            # The workflow plans the repository's own (shipped) distributions.
+            $names = @((Get-OcelotDistribution -ConfigPath ([System.IO.Path]::Combine($repositoryRoot, 'config'))).Name)
             $matrix = $run.Outputs['build-matrix'] | ConvertFrom-Json
             $matrix.include | Should -HaveCount ($names.Count * 2)
             ($matrix.include | Where-Object distribution -EQ 'minimal').architecture | Should -Be @('amd64', 'arm64')
@@ -369,11 +372,9 @@ Describe 'The step scripts' {
 
     Context 'Publish-Layers.ps1 (publish job), with the credentials of the assumed role' {
         It 'uses credentials that act as the role' {
-            $saved = @{}; foreach ($key in $roleCredentials.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $roleCredentials[$key]) }
+            $scope = Enter-TestEnvironment $roleCredentials
             try { $identity = Invoke-AwsCli $moto sts get-caller-identity }
-            finally {
-                foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $(if ($null -eq $saved[$key]) { [NullString]::Value } else { $saved[$key] })) }
-            }
+            finally { Exit-TestEnvironment $scope }
             $identity.Arn | Should -Be 'arn:aws:sts::123456789012:assumed-role/ocelot-github-publisher/ocelot-4242'
         }
 

@@ -34,6 +34,36 @@ Describe 'TestKit' {
         }
     }
 
+    It 'sets, removes and puts back process variables in one scope, a variable that was unset staying unset' {
+        $name = "OCELOT_TESTKIT_$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        [Environment]::SetEnvironmentVariable("$($name)_KEPT", 'before')
+        try {
+            $scope = Enter-TestEnvironment @{ $name = 'set'; "$($name)_KEPT" = $null }
+            [Environment]::GetEnvironmentVariable($name) | Should -Be 'set'
+            # $null removes the variable (PowerShell would otherwise pass '' to .NET).
+            [Environment]::GetEnvironmentVariables().Contains("$($name)_KEPT") | Should -BeFalse
+            $null = Enter-TestEnvironment -Scope $scope @{ $name = 'changed again' }
+            Exit-TestEnvironment $scope
+            [Environment]::GetEnvironmentVariables().Contains($name) | Should -BeFalse
+            [Environment]::GetEnvironmentVariable("$($name)_KEPT") | Should -Be 'before'
+        } finally {
+            [Environment]::SetEnvironmentVariable("$($name)_KEPT", [NullString]::Value)
+        }
+    }
+
+    It 'gives build tests the tests' own config folder by default and takes it back' {
+        $before = $env:OCELOT_CONFIG_PATH
+        $go = New-GoFixture
+        try {
+            $env:OCELOT_CONFIG_PATH | Should -Be (Get-TestConfigFolder)
+            [System.IO.File]::Exists([System.IO.Path]::Combine((Get-TestConfigFolder), 'distributions.yaml')) | Should -BeTrue
+            (Get-TestConfigFolder) | Should -Not -Be ([System.IO.Path]::Combine((Get-RepositoryRoot), 'config'))
+        } finally {
+            Remove-GoFixture $go
+        }
+        $env:OCELOT_CONFIG_PATH | Should -Be $before
+    }
+
     It 'lays out the fixture upstream and module proxy the way the xunit fixture does, and undoes its environment' {
         $before = $env:GOPROXY
         $go = New-GoFixture -NoDefaultUpstream

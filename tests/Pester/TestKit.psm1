@@ -27,6 +27,9 @@ $ErrorActionPreference = 'Stop'
 
 $script:RepositoryRoot = (Resolve-Path ([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))).Path
 $script:FixtureSource = [System.IO.Path]::Combine($script:RepositoryRoot, 'tests', 'Ocelot.Module.Tests', 'Fixtures')
+# The tests' own distributions, component dependencies and collector configs (shared with the xunit suite): the shipped
+# config/ may change without breaking a test; a test whose point is the shipped file names it.
+$script:TestConfigFolder = [System.IO.Path]::Combine($script:FixtureSource, 'config')
 
 # The same values as GoFixture.cs: fixed times keep the commit SHA identical from run to run.
 $script:UpstreamTag = 'v0.158.0-fixture'
@@ -37,6 +40,11 @@ $script:FixedZipTime = [DateTimeOffset]::new(2025, 1, 1, 0, 0, 0, [TimeSpan]::Ze
 function Get-RepositoryRoot {
     <# The repository root (the folder holding Ocelot.psd1). #>
     $script:RepositoryRoot
+}
+
+function Get-TestConfigFolder {
+    <# The tests' own config folder (tests/Ocelot.Module.Tests/Fixtures/config), to pass as -ConfigPath. #>
+    $script:TestConfigFolder
 }
 
 function Import-OcelotUnderTest {
@@ -152,16 +160,32 @@ function Set-ProcessVariable {
     else { [Environment]::SetEnvironmentVariable($Name, $Value) }
 }
 
-function Set-TestEnvironmentVariable {
-    <# Sets (or, for $null, removes) an environment variable, remembering its old value in $Saved. #>
-    param([hashtable] $Saved, [string] $Name, [AllowNull()][string] $Value)
-    if (-not $Saved.ContainsKey($Name)) { $Saved[$Name] = [Environment]::GetEnvironmentVariable($Name) }
-    Set-ProcessVariable $Name $Value
+function Enter-TestEnvironment {
+    <#
+    .SYNOPSIS
+        The one way a Pester file changes process environment variables: sets each (a $null value removes it) and
+        returns a scope remembering the values before; Exit-TestEnvironment puts them back. Pass -Scope to add
+        variables to a scope already entered (each variable keeps its first saved value).
+    .EXAMPLE
+        $scope = Enter-TestEnvironment @{ OCELOT_CACHE = $cache; AWS_PROFILE = $null }
+        try { ... } finally { Exit-TestEnvironment $scope }
+    #>
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][System.Collections.IDictionary] $Variables = @{}, $Scope)
+    if (-not $Scope) { $Scope = [pscustomobject]@{ PSTypeName = 'Ocelot.Test.EnvironmentScope'; Saved = @{} } }
+    foreach ($name in @($Variables.Keys)) {
+        if (-not $Scope.Saved.ContainsKey($name)) { $Scope.Saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        Set-ProcessVariable $name $Variables[$name]
+    }
+    $Scope
 }
 
-function Restore-TestEnvironment {
-    param([hashtable] $Saved)
-    foreach ($name in @($Saved.Keys)) { Set-ProcessVariable $name $Saved[$name] }
+function Exit-TestEnvironment {
+    <# Puts back every variable of a scope from Enter-TestEnvironment as it was before. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)][AllowNull()] $Scope)
+    if (-not $Scope) { return }
+    foreach ($name in @($Scope.Saved.Keys)) { Set-ProcessVariable $name $Scope.Saved[$name] }
 }
 
 function Enter-AwsTestEnvironment {
@@ -184,7 +208,6 @@ function Enter-AwsTestEnvironment {
     $credentials = [System.IO.Path]::Combine($folder, 'credentials')
     [System.IO.File]::WriteAllText($config, '')
     [System.IO.File]::WriteAllText($credentials, '')
-    $saved = @{}
     $values = [ordered]@{
         AWS_CONFIG_FILE              = $config
         AWS_SHARED_CREDENTIALS_FILE  = $credentials
@@ -203,14 +226,14 @@ function Enter-AwsTestEnvironment {
         AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
         AWS_CONTAINER_CREDENTIALS_FULL_URI     = $null
     }
-    foreach ($name in $values.Keys) { Set-TestEnvironmentVariable -Saved $saved -Name $name -Value $values[$name] }
+    $scope = Enter-TestEnvironment $values
     [pscustomobject]@{
         PSTypeName      = 'Ocelot.Test.AwsEnvironment'
         Folder          = $folder
         ConfigFile      = $config
         CredentialsFile = $credentials
         Endpoint        = $(if ($Moto) { $Moto.Endpoint })
-        Saved           = $saved
+        Scope           = $scope
     }
 }
 
@@ -218,7 +241,7 @@ function Exit-AwsTestEnvironment {
     [CmdletBinding()]
     param([Parameter(Mandatory)][AllowNull()] $Environment)
     if (-not $Environment) { return }
-    Restore-TestEnvironment $Environment.Saved
+    Exit-TestEnvironment $Environment.Scope
     Remove-TestFolder $Environment.Folder
 }
 
@@ -251,17 +274,14 @@ function Invoke-FixtureGit {
     # Not an advanced function: git's own switches (-q, -b) must pass through untouched.
     $WorkingDirectory = [string]$args[0]
     $Arguments = [string[]]@($args | Select-Object -Skip 1)
-    $saved = @{}
-    Set-TestEnvironmentVariable $saved GIT_AUTHOR_DATE $script:FixedGitDate
-    Set-TestEnvironmentVariable $saved GIT_COMMITTER_DATE $script:FixedGitDate
-    Set-TestEnvironmentVariable $saved GIT_CONFIG_NOSYSTEM '1'
+    $scope = Enter-TestEnvironment @{ GIT_AUTHOR_DATE = $script:FixedGitDate; GIT_COMMITTER_DATE = $script:FixedGitDate; GIT_CONFIG_NOSYSTEM = '1' }
     try {
         $output = & git -C $WorkingDirectory -c user.name=fixture -c user.email=fixture@example.invalid `
             -c commit.gpgsign=false -c tag.gpgsign=false -c core.autocrlf=false @Arguments 2>&1
         if ($LASTEXITCODE -ne 0) { throw "git $($Arguments -join ' ') in $WorkingDirectory failed: $($output -join "`n")" }
         $output | ForEach-Object { "$_" }
     } finally {
-        Restore-TestEnvironment $saved
+        Exit-TestEnvironment $scope
     }
 }
 
@@ -359,15 +379,16 @@ function New-GoFixture {
     .SYNOPSIS
         The offline build environment: a module proxy on disk, a fixture upstream repository, and the process
         environment (GOPROXY=file://..., GOSUMDB=off, GOFLAGS=-mod=mod, own GOMODCACHE, OCELOT_CACHE) pointing go and
-        Ocelot at them. Also sets $PSDefaultParameterValues so Invoke-OcelotBuild uses the fixture upstream by default
-        (the pipelines then run exactly as users type them). Undo everything with Remove-GoFixture.
+        Ocelot at them. Also sets $PSDefaultParameterValues so Invoke-OcelotBuild uses the fixture upstream, and
+        OCELOT_CONFIG_PATH so every cmdlet reads the tests' own config folder (Get-TestConfigFolder, not the shipped
+        config/): the pipelines then run exactly as users type them. Undo everything with Remove-GoFixture.
     .OUTPUTS
         An object with Root, ProxyFolder, UpstreamFolder, UpstreamCommit, UpstreamTag, CollectorVersion, CacheFolder,
         OutputFolder (an empty folder for build output) and GoEnvironment (the variables set).
     #>
     [CmdletBinding()]
     param(
-        # Do not set $PSDefaultParameterValues['Invoke-OcelotBuild:UpstreamRepo'].
+        # Do not set $PSDefaultParameterValues['Invoke-OcelotBuild:UpstreamRepo'] nor OCELOT_CONFIG_PATH.
         [switch] $NoDefaultUpstream
     )
     $root = New-TestFolder -Prefix 'ocelot-go-'
@@ -395,12 +416,19 @@ function New-GoFixture {
         GO111MODULE = 'on'
         OCELOT_CACHE = $cache
     }
-    $saved = @{}
-    foreach ($name in $goEnvironment.Keys) { Set-TestEnvironmentVariable -Saved $saved -Name $name -Value $goEnvironment[$name] }
+    $scope = Enter-TestEnvironment $goEnvironment
+    # As $env:OCELOT_CONFIG_PATH, not as a -ConfigPath default: a bound -ConfigPath would choose Invoke-OcelotBuild's
+    # by-name parameter set before a piped distribution binds.
+    if (-not $NoDefaultUpstream) { $null = Enter-TestEnvironment -Scope $scope @{ OCELOT_CONFIG_PATH = $script:TestConfigFolder } }
     $defaults = $global:PSDefaultParameterValues
-    $hadDefault = $defaults.ContainsKey('Invoke-OcelotBuild:UpstreamRepo')
-    $oldDefault = $defaults['Invoke-OcelotBuild:UpstreamRepo']
-    if (-not $NoDefaultUpstream) { $defaults['Invoke-OcelotBuild:UpstreamRepo'] = $upstream }
+    $ownDefaults = @{ 'Invoke-OcelotBuild:UpstreamRepo' = $upstream }
+    $savedDefaults = @{}
+    if (-not $NoDefaultUpstream) {
+        foreach ($key in $ownDefaults.Keys) {
+            $savedDefaults[$key] = @{ Had = $defaults.ContainsKey($key); Value = $defaults[$key] }
+            $defaults[$key] = $ownDefaults[$key]
+        }
+    }
     [pscustomobject]@{
         PSTypeName       = 'Ocelot.Test.GoFixture'
         Root             = $root
@@ -412,8 +440,8 @@ function New-GoFixture {
         CacheFolder      = $cache
         OutputFolder     = $output
         GoEnvironment    = $goEnvironment
-        Saved            = $saved
-        DefaultSaved     = @{ Had = $hadDefault; Value = $oldDefault; Set = -not $NoDefaultUpstream }
+        Scope            = $scope
+        DefaultSaved     = $savedDefaults
     }
 }
 
@@ -421,10 +449,11 @@ function Remove-GoFixture {
     [CmdletBinding()]
     param([Parameter(Mandatory)][AllowNull()] $Fixture)
     if (-not $Fixture) { return }
-    Restore-TestEnvironment $Fixture.Saved
-    if ($Fixture.DefaultSaved.Set) {
-        if ($Fixture.DefaultSaved.Had) { $global:PSDefaultParameterValues['Invoke-OcelotBuild:UpstreamRepo'] = $Fixture.DefaultSaved.Value }
-        else { $global:PSDefaultParameterValues.Remove('Invoke-OcelotBuild:UpstreamRepo') }
+    Exit-TestEnvironment $Fixture.Scope
+    foreach ($key in @($Fixture.DefaultSaved.Keys)) {
+        $saved = $Fixture.DefaultSaved[$key]
+        if ($saved.Had) { $global:PSDefaultParameterValues[$key] = $saved.Value }
+        else { $global:PSDefaultParameterValues.Remove($key) }
     }
     Remove-TestFolder $Fixture.Root
 }
@@ -509,7 +538,7 @@ function New-LayerTestZip {
     $Path
 }
 
-Export-ModuleMember -Function Get-RepositoryRoot, Import-OcelotUnderTest, New-TestFolder, Remove-TestFolder,
-    Get-FreeLoopbackPort, Wait-LoopbackPort, Start-MotoServer, Stop-MotoServer, Enter-AwsTestEnvironment,
+Export-ModuleMember -Function Get-RepositoryRoot, Get-TestConfigFolder, Import-OcelotUnderTest, New-TestFolder, Remove-TestFolder,
+    Get-FreeLoopbackPort, Wait-LoopbackPort, Start-MotoServer, Stop-MotoServer, Enter-TestEnvironment, Exit-TestEnvironment, Enter-AwsTestEnvironment,
     Exit-AwsTestEnvironment, Invoke-AwsCli, Invoke-FixtureGit, Write-GoModuleProxy, New-FixtureUpstream, New-GoFixture,
     Remove-GoFixture, Invoke-FreshPwsh, Get-HostText, Get-Completion, New-LayerTestZip

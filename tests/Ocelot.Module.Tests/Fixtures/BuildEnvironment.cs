@@ -5,7 +5,7 @@ namespace Ocelot.Module.Tests.Fixtures;
 
 /// <summary>
 /// What the build tests share: a Go module proxy on disk, a fixture upstream repository, and process environment
-/// pointing go (and Ocelot's cache) at them. Go's own build cache is the user's, shared, as it is for users.
+/// pointing go (and Ocelot's cache and config lookup) at them. Go's own build cache is the user's, shared, as it is for users.
 /// Tests using it run in the process-environment collection, never in parallel with each other.
 /// </summary>
 public sealed class BuildEnvironment : IDisposable
@@ -23,6 +23,8 @@ public sealed class BuildEnvironment : IDisposable
         foreach (var (name, value) in GoFixture.GoEnvironment(ProxyFolder, Path.Combine(_root.Path, "gomodcache")))
             _environment.Set(name, value);
         _environment.Set("OCELOT_CACHE", CacheFolder);
+        // The tests' own distributions, not the shipped config/ (which may change without breaking a build test).
+        _environment.Set("OCELOT_CONFIG_PATH", ModuleSession.FixtureConfig);
     }
 
     public string Root => _root.Path;

@@ -5,11 +5,8 @@ Set-StrictMode -Version Latest
 
 $script:RepositoryRoot = (Resolve-Path ([System.IO.Path]::Combine($PSScriptRoot, '..', '..', '..'))).Path
 
-function Set-ScriptVariable([string] $Name, [AllowNull()] [string] $Value) {
-    # PowerShell passes $null to a .NET string as ''; [NullString] really removes the variable.
-    if ([string]::IsNullOrEmpty($Value)) { [Environment]::SetEnvironmentVariable($Name, [NullString]::Value) }
-    else { [Environment]::SetEnvironmentVariable($Name, $Value) }
-}
+# Environment scopes (Enter-TestEnvironment / Exit-TestEnvironment) come from the shared kit.
+Import-Module ([System.IO.Path]::Combine($PSScriptRoot, '..', 'TestKit.psm1'))
 
 function Get-PwshCommand {
     # Under `dotnet pwsh` the process is dotnet: start pwsh.dll with it; otherwise this pwsh itself.
@@ -62,8 +59,7 @@ function Invoke-ActionScript {
     }
     foreach ($key in $files.Keys) { $variables[$key] = $files[$key] }
     foreach ($key in $Environment.Keys) { $variables[$key] = $Environment[$key] }
-    $saved = @{}
-    foreach ($key in $variables.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); Set-ScriptVariable $key $variables[$key] }
+    $scope = Enter-TestEnvironment $variables
     $pwsh = Get-PwshCommand
     $script = [System.IO.Path]::Combine($script:RepositoryRoot, '.github', 'scripts', $Name)
     Push-Location -LiteralPath $WorkFolder
@@ -76,7 +72,7 @@ function Invoke-ActionScript {
     finally {
         $watch.Stop()
         Pop-Location
-        foreach ($key in $saved.Keys) { Set-ScriptVariable $key $saved[$key] }
+        Exit-TestEnvironment $scope
     }
     [pscustomobject]@{
         ExitCode   = $exitCode
