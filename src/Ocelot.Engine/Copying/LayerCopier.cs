@@ -8,6 +8,7 @@ using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Rollout;
@@ -227,7 +228,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
     private async Task<LayerVersionInfo> RecordAsync(LayerVersionInfo copy, LayerVersionArn source, string md5, IOperationSink sink, CancellationToken cancellationToken)
     {
         var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
-        var parts = LayerNameParts.TryParse(copy.LayerName);
+        var parts = LayerName.TryParse(copy.LayerName);
         try
         {
             await table.PutAsync(new LayerMetadataItem
@@ -263,7 +264,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
 
     private static LayerVersionInfo Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status)
     {
-        var parts = LayerNameParts.TryParse(source.LayerName);
+        var parts = LayerName.TryParse(source.LayerName);
         var architecture = details.CompatibleArchitectures.Count == 1 ? (details.CompatibleArchitectures[0] == "x86_64" ? "amd64" : details.CompatibleArchitectures[0]) : parts?.Architecture;
         return new LayerVersionInfo
         {

@@ -2,6 +2,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 
@@ -76,7 +77,7 @@ public sealed class LayerInventory(LayerQuery query)
 
     private static LayerVersionInfo FromSummary(string region, LayerSummary layer, LayerVersionSummary version)
     {
-        var parts = LayerNameParts.TryParse(layer.LayerName);
+        var parts = LayerName.TryParse(layer.LayerName);
         var architecture = version.CompatibleArchitectures.Count == 1
             ? version.CompatibleArchitectures[0] == "x86_64" ? "amd64" : version.CompatibleArchitectures[0]
             : parts?.Architecture;

@@ -8,6 +8,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Rollout;
 
@@ -100,7 +101,7 @@ public sealed partial class LayerParameterStore
         var changes = await Task.WhenAll(deleted.GroupBy(d => (d.Region, d.LayerName)).Select(async layer =>
         {
             var (region, layerName) = layer.Key;
-            var parts = LayerNameParts.TryParse(layerName);
+            var parts = LayerName.TryParse(layerName);
             var name = NameFor(path, parts?.Distribution, parts?.Architecture, parts?.ReleaseGroup);
             if (name is null) return null;
             try

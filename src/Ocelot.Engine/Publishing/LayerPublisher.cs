@@ -3,6 +3,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Publishing;
@@ -379,7 +380,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         Region = version.Region,
         BaseName = plan.Name.Name,
         Architecture = plan.Artifact.Architecture ?? "amd64",
-        LayerVersionStr = plan.Name.VersionString,
+        LayerVersionStr = plan.Name.Version,
         CollectorVersionInput = plan.Artifact.CollectorVersion,
         Md5Hash = plan.Digests.Md5,
         PublishTimestamp = PublishTimestamp.Now(),
@@ -410,7 +411,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         Distribution = plan.Artifact.Distribution,
         DistributionDescription = plan.Artifact.DistributionDescription,
         CollectorVersion = plan.Artifact.CollectorVersion,
-        LayerVersionString = plan.Name.VersionString,
+        LayerVersionString = plan.Name.Version,
         ReleaseGroup = settings.ReleaseGroup,
         Md5 = plan.Digests.Md5,
         CodeSha256 = details.Content.CodeSha256,
