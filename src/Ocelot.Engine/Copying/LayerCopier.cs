@@ -7,13 +7,9 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
 using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
-using Ocelot.Engine.Rollout;
-
-using LayerVersionArn = Ocelot.Engine.Rollout.LayerVersionArn;
 
 namespace Ocelot.Engine.Copying;
 

@@ -2,6 +2,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 
@@ -17,7 +18,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
 {
     public async Task<LayerInventory.Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
     {
-        var items = new List<(LayerMetadataItem Item, LayerVersionIdentity.Arn Arn)>();
+        var items = new List<(LayerMetadataItem Item, LayerVersionArn Arn)>();
         using (var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection))
         {
             var table = new LayerMetadataTable(dynamo, query.MetadataTable);
@@ -25,7 +26,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
             {
                 await foreach (var item in table.ScanAsync(cancellationToken, malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} It was skipped.")).ConfigureAwait(false))
                 {
-                    if (LayerVersionIdentity.TryParse(item.LayerArn) is not { } arn)
+                    if (LayerVersionArn.TryParse(item.LayerArn) is not { } arn)
                     {
                         sink.Warning($"{ErrorIds.MetadataItemMalformed}: The metadata item '{item.LayerArn}' is malformed: its layer_arn is not a layer version ARN. It was skipped.");
                         continue;
@@ -85,7 +86,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
     }
 
     // Identity (name, version, region, ARN) comes from the parsed ARN, never from the item's other attributes.
-    private static LayerVersionInfo Describe(LayerMetadataItem item, LayerVersionIdentity.Arn arn) => new()
+    private static LayerVersionInfo Describe(LayerMetadataItem item, LayerVersionArn arn) => new()
     {
         LayerName = arn.LayerName,
         Version = arn.Version,

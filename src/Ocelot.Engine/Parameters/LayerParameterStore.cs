@@ -7,12 +7,8 @@ using Amazon.SimpleSystemsManagement.Model;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
 using Ocelot.Engine.Layers;
 using Ocelot.Engine.Publishing;
-using Ocelot.Engine.Rollout;
-
-using LayerVersionArn = Ocelot.Engine.Rollout.LayerVersionArn;
 
 namespace Ocelot.Engine.Parameters;
 

@@ -3,6 +3,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Rollout;

@@ -2,6 +2,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Rollout;
 
