@@ -15,11 +15,11 @@ public static class AwsFailures
         var where = $"{step} in {region} failed";
         return exception switch
         {
-            LambdaRequestTooLargeException => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
+            LambdaServiceException { Kind: LambdaErrorKind.RequestTooLarge } => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"{where}: Lambda refused the request as too large ({exception.Message}).", "Give -S3Bucket to stage the zip in S3.", target, exception),
-            LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
+            LambdaServiceException { Kind: LambdaErrorKind.AccessDenied } => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
                 $"{where}: access denied ({exception.Message}).", "Check that your credentials allow this Lambda action in this region.", target, exception),
-            LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
+            LambdaServiceException { Kind: LambdaErrorKind.Throttled } => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
                 $"{where}: throttled after retries ({exception.Message}).", "Lower -ThrottleLimit or try again later.", target, exception),
             LambdaServiceException lambda => new OcelotException(errorId, FailureKind.InvalidOperation,
                 $"{where}: {lambda.ErrorCode ?? $"HTTP {(int)lambda.StatusCode}"}: {lambda.Message}", null, target, exception),

@@ -187,7 +187,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         {
             versions = await lambda.ListLayerVersionsAsync(layerName, cancellationToken).ConfigureAwait(false);
         }
-        catch (LambdaResourceNotFoundException)
+        catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
         {
             return null;
         }
@@ -212,7 +212,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
                 await lambda.AddLayerVersionPermissionAsync(name, version.Version, wanted.StatementId, "lambda:GetLayerVersion",
                     wanted.Principal, wanted.OrganizationId, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (LambdaResourceConflictException)
+            catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceConflict)
             {
                 // The statement exists already (another run added it meanwhile): the grant is in place.
             }

@@ -32,7 +32,7 @@ public sealed class LayerInventory(LayerQuery query)
             {
                 throw;
             }
-            catch (LambdaAccessDeniedException ex) when (query.AllRegions && ex.ErrorCode is "UnrecognizedClientException" or "InvalidSignatureException" or "AuthFailure")
+            catch (LambdaServiceException ex) when (ex.Kind == LambdaErrorKind.AccessDenied && query.AllRegions && ex.ErrorCode is "UnrecognizedClientException" or "InvalidSignatureException" or "AuthFailure")
             {
                 sink.Warning($"Skipped {region}: it is not enabled for this account ({ex.ErrorCode}).");
                 return [];

@@ -47,7 +47,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
                         existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
                             .ToDictionary(v => v.Version, v => v.LayerVersionArn);
                     }
-                    catch (LambdaResourceNotFoundException)
+                    catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
                     {
                         existing = new Dictionary<long, string>();
                     }

@@ -49,7 +49,7 @@ public static class LayerVersionIdentity
             using var lambda = LambdaLayerClient.Create(version.Region, connection);
             return (await lambda.GetLayerVersionAsync(version.LayerName, version.Version, cancellationToken).ConfigureAwait(false)).LayerVersionArn;
         }
-        catch (LambdaResourceNotFoundException ex)
+        catch (LambdaServiceException ex) when (ex.Kind == LambdaErrorKind.ResourceNotFound)
         {
             throw new OcelotException(ErrorIds.LayerVersionNotFound, FailureKind.ObjectNotFound,
                 $"Version {version.Version} of layer '{version.LayerName}' does not exist in {version.Region}.",

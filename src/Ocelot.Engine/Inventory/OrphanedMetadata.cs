@@ -59,7 +59,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
                         existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
                             .Select(v => v.LayerVersionArn).ToHashSet(StringComparer.Ordinal);
                     }
-                    catch (LambdaResourceNotFoundException)
+                    catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
                     {
                         existing = [];
                     }

@@ -122,7 +122,7 @@ public sealed partial class LayerParameterStore
                 {
                     remaining = await lambda.ListLayerVersionsAsync(layerName, cancellationToken).ConfigureAwait(false);
                 }
-                catch (LambdaResourceNotFoundException)
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
                 {
                     remaining = [];
                 }

@@ -160,7 +160,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         {
             return await lambda.ListLayerVersionsAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (LambdaResourceNotFoundException)
+        catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
         {
             return []; // no such layer yet
         }
@@ -332,7 +332,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 await lambda.AddLayerVersionPermissionAsync(name, version, wanted.StatementId, "lambda:GetLayerVersion",
                     wanted.Principal, wanted.OrganizationId, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (LambdaResourceConflictException)
+            catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceConflict)
             {
                 // The statement id exists already (another run added it meanwhile): the grant is in place.
             }

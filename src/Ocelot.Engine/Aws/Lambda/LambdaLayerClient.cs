@@ -150,7 +150,7 @@ public sealed partial class LambdaLayerClient : AmazonServiceClient
             var response = await SendAsync(LayerVersionRequest("GET", LayerVersionPath + "/policy", layerName, version), cancellationToken).ConfigureAwait(false);
             return new LayerVersionPolicy(LambdaResponseReader.RequiredString(response, "Policy"), LambdaResponseReader.String(response, "RevisionId"));
         }
-        catch (LambdaResourceNotFoundException)
+        catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
         {
             // Lambda reports "no policy yet" as ResourceNotFound; a missing layer version also lands here.
             return null;
