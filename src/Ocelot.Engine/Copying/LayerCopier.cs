@@ -249,7 +249,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
             sink.Verbose($"{copy.Region}: recorded {copy.LayerVersionArn} (copied from {source}) in {settings.MetadataTable} ({settings.MetadataRegion}).");
             return copy with { HasMetadata = true };
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
                 sink.Warning($"{ex.Message} The copies were not recorded: create the table with 'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} " +

@@ -32,7 +32,7 @@ public sealed class LayerInventory(LayerQuery query)
             {
                 throw;
             }
-            catch (LambdaServiceException ex) when (ex.Kind == LambdaErrorKind.AccessDenied && query.AllRegions && ex.ErrorCode is "UnrecognizedClientException" or "InvalidSignatureException" or "AuthFailure")
+            catch (LambdaServiceException ex) when (query.AllRegions && AwsFailures.IsRegionNotEnabled(ex))
             {
                 sink.Warning($"Skipped {region}: it is not enabled for this account ({ex.ErrorCode}).");
                 return [];
@@ -114,7 +114,7 @@ public sealed class LayerInventory(LayerQuery query)
             items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
                 malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MetadataTableNotFoundException or MetadataTableAccessDeniedException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
         {
             sink.Verbose($"No metadata from table '{query.MetadataTable}' in {query.MetadataRegion}: {ex.Message}");
             return versions;

@@ -93,7 +93,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
             sink.Verbose($"Removed the orphaned metadata item of {arn}.");
             return new LayerRemoval(version, arn, false, removed, null);
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             if (firstMissingTable()) sink.Warning($"{ex.Message} No metadata was removed.");
             return new LayerRemoval(version, arn, false, false, null);
@@ -135,7 +135,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
             var removed = await table.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);
             return new LayerRemoval(version, arn, true, removed, null);
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             if (firstMissingTable()) sink.Warning($"{ex.Message} No metadata was removed.");
             return new LayerRemoval(version, arn, true, false, null);

@@ -52,15 +52,15 @@ public sealed class LayerPublisher(PublishSettings settings)
         try
         {
             if (!await new LayerMetadataTable(_dynamo.Value, settings.MetadataTable).CheckSchemaAsync(cancellationToken).ConfigureAwait(false))
-                WarnTableMissing(new MetadataTableNotFoundException(settings.MetadataTable, settings.MetadataRegion), sink);
+                WarnTableMissing(MetadataTableException.NotFound(settings.MetadataTable, settings.MetadataRegion), sink);
         }
-        catch (MetadataTableSchemaMismatchException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.SchemaMismatch)
         {
             throw new OcelotException(ErrorIds.MetadataTableSchemaMismatch, FailureKind.ResourceExists,
                 $"{ex.Message}. Nothing was published.",
                 $"Give -MetadataTable the name of an Ocelot metadata table (Initialize-OcelotMetadataTable creates one), or use -SkipMetadata.", settings.MetadataTable, ex);
         }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException or MetadataTableAccessDeniedException)
+        catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
         {
             // Not knowable now (no DescribeTable permission, or the network): recording reports it per version as before.
             sink.Verbose($"Could not check the metadata table '{settings.MetadataTable}' before publishing: {ex.Message}");
@@ -68,7 +68,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         _preflightDone = true;
     }
 
-    private void WarnTableMissing(MetadataTableNotFoundException ex, IOperationSink sink)
+    private void WarnTableMissing(MetadataTableException ex, IOperationSink sink)
     {
         if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
             sink.Warning($"{ex.Message} Layer versions are published without a record: create the table with " +
@@ -181,7 +181,7 @@ public sealed class LayerPublisher(PublishSettings settings)
             {
                 return await publish(once).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && OutcomeUnknown(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && AwsFailures.OutcomeUnknown(ex))
             {
                 sink.Verbose($"{region}: no answer to PublishLayerVersion ({ex.Message}); looking for a version with this content before trying again.");
                 if (await FindPublishedAsync(lambda, plan, before, cancellationToken).ConfigureAwait(false) is { } made)
@@ -197,15 +197,6 @@ public sealed class LayerPublisher(PublishSettings settings)
             }
         }
     }
-
-    // A definite refusal (4xx other than throttling) created nothing; anything else may have.
-    private static bool OutcomeUnknown(Exception exception) => exception switch
-    {
-        OcelotException => false,
-        LambdaServiceException service => service.StatusCode is 0 || (int)service.StatusCode >= 500 || service.StatusCode == System.Net.HttpStatusCode.TooManyRequests
-            || service.StatusCode == System.Net.HttpStatusCode.RequestTimeout,
-        _ => true,
-    };
 
     /// <summary>A version made since <paramref name="before"/> that holds exactly this zip, or null.</summary>
     private static async Task<LayerVersionDetails?> FindPublishedAsync(LambdaLayerClient lambda, PublishPlan plan, IReadOnlyList<LayerVersionSummary> before, CancellationToken cancellationToken)
@@ -307,7 +298,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 {
                     await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+                catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
                 {
                     sink.Warning($"{region}: could not delete the staged object s3://{bucket}/{key}: {ex.Message}");
                 }
@@ -363,7 +354,7 @@ public sealed class LayerPublisher(PublishSettings settings)
             sink.Verbose($"{version.Region}: recorded {version.LayerVersionArn} in {settings.MetadataTable} ({settings.MetadataRegion}).");
             return version with { HasMetadata = true };
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             WarnTableMissing(ex, sink);
             return version with { HasMetadata = false };
