@@ -67,19 +67,8 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
                     results.AddRange(regions.Select(r => new LayerCopyResult(source, r, null, failure)));
                     continue;
                 }
-                using var slots = new SemaphoreSlim(Math.Max(1, settings.ThrottleLimit));
-                results.AddRange(await Task.WhenAll(regions.Select(async region =>
-                {
-                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    try
-                    {
-                        return await CopyToRegionAsync(source, details, md5, temp, region, sink, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                })).ConfigureAwait(false));
+                results.AddRange(await RegionFanOut.RunAsync(regions, settings.ThrottleLimit,
+                    (region, _) => CopyToRegionAsync(source, details, md5, temp, region, sink, cancellationToken), cancellationToken).ConfigureAwait(false));
             }
             finally
             {

@@ -20,13 +20,11 @@ public sealed class LayerInventory(LayerQuery query)
     {
         var failures = new List<OcelotException>();
         var done = 0;
-        using var slots = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
-        var perRegion = await Task.WhenAll(query.Regions.Select(async region =>
+        var perRegion = await RegionFanOut.RunAsync(query.Regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ListRegionAsync(region, sink, cancellationToken).ConfigureAwait(false);
+                return await ListRegionAsync(region, pacer, sink, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -44,11 +42,10 @@ public sealed class LayerInventory(LayerQuery query)
             }
             finally
             {
-                slots.Release();
                 var count = Interlocked.Increment(ref done);
                 sink.Progress(new ProgressUpdate(1, "Listing layers", $"{count} of {query.Regions.Count} regions", 100 * count / query.Regions.Count));
             }
-        })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         sink.Progress(new ProgressUpdate(1, "Listing layers", "done", 100, Completed: true));
 
         var versions = perRegion.SelectMany(v => v).ToList();
@@ -59,10 +56,9 @@ public sealed class LayerInventory(LayerQuery query)
             failures.OrderBy(f => f.Message, StringComparer.Ordinal).ToList());
     }
 
-    private async Task<List<LayerVersionInfo>> ListRegionAsync(string region, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<List<LayerVersionInfo>> ListRegionAsync(string region, RequestPacer pacer, IOperationSink sink, CancellationToken cancellationToken)
     {
         using var lambda = LambdaLayerClient.Create(region, query.Connection);
-        using var pacer = new RequestPacer();
         var layers = await pacer.RunAsync(() => lambda.ListLayersAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         var matched = layers.Where(l => query.NameMatches(l.LayerName)).ToList();
         var lists = await Task.WhenAll(matched.Select(async layer =>
@@ -159,12 +155,11 @@ public sealed class LayerInventory(LayerQuery query)
 
     private async Task<List<LayerVersionInfo>> AddContentAsync(List<LayerVersionInfo> versions, List<OcelotException> failures, CancellationToken cancellationToken)
     {
-        var result = new List<LayerVersionInfo>();
-        foreach (var region in versions.GroupBy(v => v.Region))
+        var regions = versions.Select(v => v.Region).Distinct(StringComparer.Ordinal).ToList();
+        var perRegion = await RegionFanOut.RunAsync(regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
-            using var pacer = new RequestPacer();
-            result.AddRange(await Task.WhenAll(region.Select(async v =>
+            using var lambda = LambdaLayerClient.Create(region, query.Connection);
+            return await Task.WhenAll(versions.Where(v => v.Region == region).Select(async v =>
             {
                 try
                 {
@@ -173,11 +168,11 @@ public sealed class LayerInventory(LayerQuery query)
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
+                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
                     return v;
                 }
-            })).ConfigureAwait(false));
-        }
-        return result;
+            })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return perRegion.SelectMany(v => v).ToList();
     }
 }

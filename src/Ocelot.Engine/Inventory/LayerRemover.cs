@@ -31,46 +31,37 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         using var dynamo = skipMetadata ? null : MetadataClientFactory.Create(metadataRegion, connection);
         var table = dynamo is null ? null : new LayerMetadataTable(dynamo, metadataTable);
         var tableMissing = 0;
-        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-        var byRegion = await Task.WhenAll(versions.GroupBy(v => v.Region).Select(async region =>
+        var regions = versions.Select(v => v.Region).Distinct(StringComparer.Ordinal).ToList();
+        var byRegion = await RegionFanOut.RunAsync(regions, throttleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            using var lambda = LambdaLayerClient.Create(region, connection);
+            var layers = await Task.WhenAll(versions.Where(v => v.Region == region).GroupBy(v => v.LayerName).Select(async layer =>
             {
-                using var lambda = LambdaLayerClient.Create(region.Key, connection);
-                using var pacer = new RequestPacer();
-                var layers = await Task.WhenAll(region.GroupBy(v => v.LayerName).Select(async layer =>
+                IReadOnlyDictionary<long, string> existing;
+                try
                 {
-                    IReadOnlyDictionary<long, string> existing;
-                    try
-                    {
-                        existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
-                            .ToDictionary(v => v.Version, v => v.LayerVersionArn);
-                    }
-                    catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
-                    {
-                        existing = new Dictionary<long, string>();
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        var failure = AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Listing versions of '{layer.Key}'", layer.Key);
-                        return layer.Select(v => new LayerRemoval(v, null, false, null, failure)).ToList();
-                    }
-                    return (await Task.WhenAll(layer.Select(async version =>
-                    {
-                        var removal = await RemoveOneAsync(lambda, pacer, table, version, existing, () => Interlocked.Exchange(ref tableMissing, 1) == 0, sink, cancellationToken).ConfigureAwait(false);
-                        var count = Interlocked.Increment(ref done);
-                        sink.Progress(new ProgressUpdate(1, "Removing layer versions", $"{count} of {total}", 100 * count / Math.Max(1, total)));
-                        return removal;
-                    })).ConfigureAwait(false)).ToList();
-                })).ConfigureAwait(false);
-                return layers.SelectMany(l => l);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
+                    existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
+                        .ToDictionary(v => v.Version, v => v.LayerVersionArn);
+                }
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
+                {
+                    existing = new Dictionary<long, string>();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var failure = AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, $"Listing versions of '{layer.Key}'", layer.Key);
+                    return layer.Select(v => new LayerRemoval(v, null, false, null, failure)).ToList();
+                }
+                return (await Task.WhenAll(layer.Select(async version =>
+                {
+                    var removal = await RemoveOneAsync(lambda, pacer, table, version, existing, () => Interlocked.Exchange(ref tableMissing, 1) == 0, sink, cancellationToken).ConfigureAwait(false);
+                    var count = Interlocked.Increment(ref done);
+                    sink.Progress(new ProgressUpdate(1, "Removing layer versions", $"{count} of {total}", 100 * count / Math.Max(1, total)));
+                    return removal;
+                })).ConfigureAwait(false)).ToList();
+            })).ConfigureAwait(false);
+            return layers.SelectMany(l => l);
+        }, cancellationToken).ConfigureAwait(false);
         sink.Progress(new ProgressUpdate(1, "Removing layer versions", "done", 100, Completed: true));
         var results = byRegion.SelectMany(r => r).ToDictionary(r => r.Version);
         return versions.Select(v => results[v]).ToList();

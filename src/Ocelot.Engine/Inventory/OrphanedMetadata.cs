@@ -42,41 +42,32 @@ public sealed class OrphanedMetadata(LayerQuery query)
         sink.Verbose($"{items.Count} metadata item(s) in the regions and names asked for.");
 
         var failures = new List<OcelotException>();
-        using var slots = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
-        var perRegion = await Task.WhenAll(items.GroupBy(i => i.Arn.Region).Select(async region =>
+        var regions = items.Select(i => i.Arn.Region).Distinct(StringComparer.Ordinal).ToList();
+        var perRegion = await RegionFanOut.RunAsync(regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            using var lambda = LambdaLayerClient.Create(region, query.Connection);
+            var orphans = new List<LayerVersionInfo>();
+            foreach (var layer in items.Where(i => i.Arn.Region == region).GroupBy(i => i.Arn.LayerName))
             {
-                using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
-                using var pacer = new RequestPacer();
-                var orphans = new List<LayerVersionInfo>();
-                foreach (var layer in region.GroupBy(i => i.Arn.LayerName))
+                HashSet<string> existing;
+                try
                 {
-                    HashSet<string> existing;
-                    try
-                    {
-                        existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
-                            .Select(v => v.LayerVersionArn).ToHashSet(StringComparer.Ordinal);
-                    }
-                    catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
-                    {
-                        existing = [];
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Listing versions of '{layer.Key}'", layer.Key));
-                        continue;
-                    }
-                    orphans.AddRange(layer.Where(i => !existing.Contains(i.Arn.ToString())).Select(i => Describe(i.Item, i.Arn)));
+                    existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
+                        .Select(v => v.LayerVersionArn).ToHashSet(StringComparer.Ordinal);
                 }
-                return orphans;
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
+                {
+                    existing = [];
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, $"Listing versions of '{layer.Key}'", layer.Key));
+                    continue;
+                }
+                orphans.AddRange(layer.Where(i => !existing.Contains(i.Arn.ToString())).Select(i => Describe(i.Item, i.Arn)));
             }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
+            return orphans;
+        }, cancellationToken).ConfigureAwait(false);
         var found = perRegion.SelectMany(o => o).Where(v =>
             (query.Distribution is null || string.Equals(v.Distribution, query.Distribution, StringComparison.OrdinalIgnoreCase)) &&
             (query.Architecture is null || string.Equals(v.Architecture, query.Architecture, StringComparison.OrdinalIgnoreCase)));

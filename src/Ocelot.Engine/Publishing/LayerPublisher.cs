@@ -23,20 +23,9 @@ public sealed class LayerPublisher(PublishSettings settings)
         IOperationSink sink, CancellationToken cancellationToken)
     {
         await PreflightAsync(sink, cancellationToken).ConfigureAwait(false);
-        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-        var tasks = regions.Select(async (region, index) =>
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await PublishInRegionAsync(plan, region, 10 + index, sink, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        var activities = regions.Distinct(StringComparer.Ordinal).Select((region, index) => (region, index)).ToDictionary(p => p.region, p => 10 + p.index, StringComparer.Ordinal);
+        return await RegionFanOut.RunAsync(regions, throttleLimit,
+            (region, pacer) => PublishInRegionAsync(plan, region, activities[region], pacer, sink, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private bool _preflightDone;
@@ -75,7 +64,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 $"'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} -Region {settings.MetadataRegion}', then publish again to record them.");
     }
 
-    private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, RequestPacer pacer, IOperationSink sink, CancellationToken cancellationToken)
     {
         var name = plan.Name.Name;
         var step = "connecting";
@@ -93,12 +82,12 @@ public sealed class LayerPublisher(PublishSettings settings)
             // finds the first's version and reuses it instead of making a duplicate.
             using (await FileLock.AcquireAsync(PublishLockPath(region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
-                var before = await ListVersionsAsync(lambda, name, cancellationToken).ConfigureAwait(false);
+                var before = await pacer.RunAsync(() => ListVersionsAsync(lambda, name, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var existing = settings.AllowDuplicate ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
                 if (existing is not null)
                 {
                     sink.Verbose($"{region}: version {existing.Version} of {name} already holds md5 {plan.Digests.Md5}; reusing it.");
-                    details = await lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken).ConfigureAwait(false);
+                    details = await pacer.RunAsync(() => lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
 using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 
