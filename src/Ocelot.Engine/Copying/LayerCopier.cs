@@ -124,7 +124,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         IOperationSink sink, CancellationToken cancellationToken)
     {
         LayerVersionInfo? copy = null;
-        var step = "looking for an identical version";
+        var step = PublishStep.CheckingForSameContent;
         try
         {
             using var lambda = _targetCredentials.Value is null ? LambdaLayerClient.Create(region, settings.Source) : LambdaLayerClient.CreateWithCredentials(region, _targetCredentials.Value, settings.Source.EndpointUrl);
@@ -132,7 +132,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
             var status = LayerVersionStatus.Reused;
             if (existing is null)
             {
-                step = "publishing";
+                step = PublishStep.Uploading;
                 await using var file = File.OpenRead(zip);
                 existing = await lambda.PublishLayerVersionAsync(new PublishLayerVersionInput(source.LayerName, LayerContent.FromZip(file))
                 {
@@ -150,21 +150,21 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
             }
             copy = Describe(existing, source, md5, region, status);
 
-            step = "sharing";
+            step = PublishStep.Sharing;
             var grants = await ShareAsync(lambda, existing, status == LayerVersionStatus.Reused, cancellationToken).ConfigureAwait(false);
             copy = copy with { SharedWith = grants.Select(g => g.Label).Order(StringComparer.Ordinal).ToList(), Public = grants.Any(g => g.IsPublic) };
 
             if (!settings.SkipMetadata)
             {
-                step = "recording metadata";
+                step = PublishStep.RecordingMetadata;
                 copy = await RecordAsync(copy, source, md5, sink, cancellationToken).ConfigureAwait(false);
             }
             return new LayerCopyResult(source, region, copy, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var errorId = step switch { "sharing" => ErrorIds.LayerSharingFailed, "recording metadata" => ErrorIds.MetadataWriteFailed, _ => ErrorIds.LayerCopyFailed };
-            return new LayerCopyResult(source, region, copy, AwsFailures.Translate(ex, errorId, region, $"Copying {source} ({step})", copy?.LayerVersionArn ?? $"{source.LayerName} ({region})"));
+            var errorId = step switch { PublishStep.Sharing => ErrorIds.LayerSharingFailed, PublishStep.RecordingMetadata => ErrorIds.MetadataWriteFailed, _ => ErrorIds.LayerCopyFailed };
+            return new LayerCopyResult(source, region, copy, AwsFailures.Translate(ex, errorId, region, $"Copying {source} ({step.Text()})", copy?.LayerVersionArn ?? $"{source.LayerName} ({region})"));
         }
     }
 

@@ -67,15 +67,15 @@ public sealed class LayerPublisher(PublishSettings settings)
     private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, RequestPacer pacer, IOperationSink sink, CancellationToken cancellationToken)
     {
         var name = plan.Name.Name;
-        var step = "connecting";
+        var step = PublishStep.Connecting;
         void Report(string status, int percent = -1) => sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", status, percent, ParentActivityId: 1));
         LayerVersionInfo? version = null;
         try
         {
             using var lambda = LambdaLayerClient.Create(region, settings.Connection);
 
-            step = "checking for a version with the same content";
-            Report(step);
+            step = PublishStep.CheckingForSameContent;
+            Report(step.Text());
             LayerVersionDetails details;
             var status = LayerVersionStatus.Reused;
             // Two Ocelot processes on this machine publishing the same zip to the same layer take turns, so the second
@@ -91,7 +91,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 }
                 else
                 {
-                    step = "uploading";
+                    step = PublishStep.Uploading;
                     details = await UploadAndPublishAsync(lambda, plan, region, before, Report, sink, cancellationToken).ConfigureAwait(false);
                     status = LayerVersionStatus.Published;
                     sink.Verbose($"{region}: published {details.LayerVersionArn}.");
@@ -100,14 +100,14 @@ public sealed class LayerPublisher(PublishSettings settings)
             }
             version = Describe(plan, region, details, status, []);
 
-            step = "sharing";
+            step = PublishStep.Sharing;
             var sharedWith = await ShareAsync(lambda, name, details.Version, status == LayerVersionStatus.Reused, Report, cancellationToken).ConfigureAwait(false);
             version = version with { SharedWith = sharedWith.Select(g => g.Label).Order(StringComparer.Ordinal).ToList(), Public = sharedWith.Any(g => g.IsPublic) };
 
             if (!settings.SkipMetadata)
             {
-                step = "recording metadata";
-                Report(step, 90);
+                step = PublishStep.RecordingMetadata;
+                Report(step.Text(), 90);
                 version = await RecordAsync(plan, version, sink, cancellationToken).ConfigureAwait(false);
             }
             sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", "done", 100, Completed: true, ParentActivityId: 1));
@@ -122,13 +122,13 @@ public sealed class LayerPublisher(PublishSettings settings)
             sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", "failed", 100, Completed: true, ParentActivityId: 1));
             var errorId = step switch
             {
-                "checking for a version with the same content" => ErrorIds.ExistingVersionCheckFailed,
-                "sharing" => ErrorIds.LayerSharingFailed,
-                "recording metadata" => ErrorIds.MetadataWriteFailed,
+                PublishStep.CheckingForSameContent => ErrorIds.ExistingVersionCheckFailed,
+                PublishStep.Sharing => ErrorIds.LayerSharingFailed,
+                PublishStep.RecordingMetadata => ErrorIds.MetadataWriteFailed,
                 _ => ErrorIds.LayerPublishFailed,
             };
             var target = version?.LayerVersionArn ?? $"{name} ({region})";
-            return new RegionPublishResult(region, version, AwsFailures.Translate(ex, errorId, region, $"{Capitalize(step)} for layer '{name}'", target));
+            return new RegionPublishResult(region, version, AwsFailures.Translate(ex, errorId, region, $"{Capitalize(step.Text())} for layer '{name}'", target));
         }
     }
 
