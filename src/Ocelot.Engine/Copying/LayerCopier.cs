@@ -41,14 +41,14 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
     private const long MaxZipBytes = 262_144_000;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
-    private readonly Lazy<AWSCredentials?> _targetCredentials = new(() => settings.Target.Credentials(settings.Source.ProfileName));
-    private readonly Lazy<IAmazonDynamoDB> _dynamo = new(() => MetadataClient(settings, settings.Target.Credentials(settings.Source.ProfileName)));
+    private readonly Lazy<AwsConnection> _target = new(() => settings.Target.Connection(settings.Source));
+    private readonly Lazy<IAmazonDynamoDB> _dynamo = new(() => AwsClients.DynamoDb(settings.MetadataRegion, settings.Target.Connection(settings.Source)));
     private int _tableMissingReported;
 
     public async Task<IReadOnlyList<LayerCopyResult>> CopyAsync(IReadOnlyList<(LayerVersionArn Source, IReadOnlyList<string> Regions)> copies,
         IOperationSink sink, CancellationToken cancellationToken)
     {
-        _ = _targetCredentials.Value; // bad target credentials fail before any download
+        _ = _target.Value; // bad target credentials fail before any download
         var results = new List<LayerCopyResult>();
         foreach (var (source, regions) in copies)
         {
@@ -127,7 +127,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         var step = PublishStep.CheckingForSameContent;
         try
         {
-            using var lambda = _targetCredentials.Value is null ? LambdaLayerClient.Create(region, settings.Source) : LambdaLayerClient.CreateWithCredentials(region, _targetCredentials.Value, settings.Source.EndpointUrl);
+            using var lambda = LambdaLayerClient.Create(region, _target.Value);
             var existing = await FindIdenticalAsync(lambda, source.LayerName, details, cancellationToken).ConfigureAwait(false);
             var status = LayerVersionStatus.Reused;
             if (existing is null)
@@ -213,28 +213,9 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
     private async Task<LayerVersionInfo> RecordAsync(LayerVersionInfo copy, LayerVersionArn source, string md5, IOperationSink sink, CancellationToken cancellationToken)
     {
         var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
-        var parts = LayerName.TryParse(copy.LayerName);
         try
         {
-            await table.PutAsync(new LayerMetadataItem
-            {
-                LayerArn = copy.LayerVersionArn,
-                Distribution = parts?.Distribution ?? copy.LayerName,
-                BaseLayerArn = source.ToString(),
-                Version = copy.Version,
-                Region = copy.Region,
-                BaseName = copy.LayerName,
-                Architecture = copy.Architecture ?? "amd64",
-                LayerVersionStr = parts?.Version,
-                Md5Hash = md5,
-                PublishTimestamp = PublishTimestamp.Now(),
-                Public = copy.Public ?? false,
-                CompatibleRuntimes = copy.CompatibleRuntimes.Count == 0 ? null : copy.CompatibleRuntimes,
-                CodeSha256 = copy.CodeSha256,
-                CodeSize = copy.CodeSize,
-                SharedWith = copy.SharedWith.Count == 0 ? null : copy.SharedWith,
-                ReleaseGroup = parts?.ReleaseGroup,
-            }, cancellationToken).ConfigureAwait(false);
+            await table.PutAsync(LayerVersionRecord.MetadataItem(copy, md5, source.ToString()), cancellationToken).ConfigureAwait(false);
             sink.Verbose($"{copy.Region}: recorded {copy.LayerVersionArn} (copied from {source}) in {settings.MetadataTable} ({settings.MetadataRegion}).");
             return copy with { HasMetadata = true };
         }
@@ -247,41 +228,8 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         }
     }
 
-    private static LayerVersionInfo Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status)
-    {
-        var parts = LayerName.TryParse(source.LayerName);
-        var architecture = details.CompatibleArchitectures.Count == 1 ? (details.CompatibleArchitectures[0] == "x86_64" ? "amd64" : details.CompatibleArchitectures[0]) : parts?.Architecture;
-        return new LayerVersionInfo
-        {
-            LayerName = source.LayerName,
-            Version = details.Version,
-            LayerVersionArn = details.LayerVersionArn,
-            LayerArn = details.LayerArn,
-            Region = region,
-            Architecture = architecture,
-            Distribution = parts?.Distribution,
-            LayerVersionString = parts?.Version,
-            ReleaseGroup = parts?.ReleaseGroup,
-            Md5 = md5,
-            CodeSha256 = details.Content.CodeSha256,
-            CodeSize = details.Content.CodeSize,
-            CreatedDate = details.CreatedDate,
-            Description = details.Description,
-            LicenseInfo = details.LicenseInfo,
-            CompatibleRuntimes = details.CompatibleRuntimes,
-            Status = status,
-        };
-    }
-
-    private static IAmazonDynamoDB MetadataClient(CopySettings settings, AWSCredentials? credentials)
-    {
-        if (credentials is null) return MetadataClientFactory.Create(settings.MetadataRegion, settings.Source);
-        // The region before ServiceURL: in AWSSDK.Core 4.x setting RegionEndpoint clears ServiceURL.
-        var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.MetadataRegion) };
-        if (!string.IsNullOrWhiteSpace(settings.Source.EndpointUrl)) config.ServiceURL = settings.Source.EndpointUrl;
-        if (config.ServiceURL is not null) config.AuthenticationRegion = settings.MetadataRegion;
-        return new AmazonDynamoDBClient(credentials, config);
-    }
+    private static LayerVersionInfo Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status) =>
+        LayerVersionRecord.Describe(region, source.LayerName, details, status, md5);
 
     /// <summary>A presigned URL's query holds a signature: never shown.</summary>
     private static string Redacted(string? location) => location is null ? "" : location.Split('?')[0];

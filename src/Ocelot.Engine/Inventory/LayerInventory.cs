@@ -71,31 +71,8 @@ public sealed class LayerInventory(LayerQuery query)
         return found;
     }
 
-    private static LayerVersionInfo FromSummary(string region, LayerSummary layer, LayerVersionSummary version)
-    {
-        var parts = LayerName.TryParse(layer.LayerName);
-        var architecture = version.CompatibleArchitectures.Count == 1
-            ? version.CompatibleArchitectures[0] == "x86_64" ? "amd64" : version.CompatibleArchitectures[0]
-            : parts?.Architecture;
-        return new LayerVersionInfo
-        {
-            LayerName = layer.LayerName,
-            Version = version.Version,
-            LayerVersionArn = version.LayerVersionArn,
-            LayerArn = layer.LayerArn,
-            Region = region,
-            Architecture = architecture,
-            Distribution = parts?.Distribution,
-            ReleaseGroup = parts?.ReleaseGroup,
-            LayerVersionString = parts?.Version,
-            Md5 = Md5Of(version.Description),
-            CreatedDate = version.CreatedDate,
-            Description = version.Description,
-            LicenseInfo = version.LicenseInfo,
-            CompatibleRuntimes = version.CompatibleRuntimes,
-            Status = LayerVersionStatus.Listed,
-        };
-    }
+    private static LayerVersionInfo FromSummary(string region, LayerSummary layer, LayerVersionSummary version) =>
+        LayerVersionRecord.Describe(region, layer.LayerName, layer.LayerArn, version, LayerVersionStatus.Listed, Md5Of(version.Description));
 
     private static string? Md5Of(string? description) =>
         description is not null && description.StartsWith("md5: ", StringComparison.Ordinal) && description.Length >= 37 ? description[5..37] : null;

@@ -262,7 +262,7 @@ public sealed class LayerPublisher(PublishSettings settings)
             throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"The layer zip is {megabytes:0.0} MB, over this account's {limit / 1048576.0:0.#} MB direct-upload limit in {region}.",
                 "Give -S3Bucket to stage the zip in S3.", plan.Artifact.Path);
-        using var s3 = S3ClientFactory.Create(region, settings.Connection);
+        using var s3 = AwsClients.S3(region, settings.Connection);
         var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
         sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");
         var stagingThrottle = new ProgressThrottle(ProgressThrottle.DefaultInterval);
@@ -350,62 +350,35 @@ public sealed class LayerPublisher(PublishSettings settings)
         }
     }
 
-    private LayerMetadataItem ItemFor(PublishPlan plan, LayerVersionInfo version) => new()
+    private LayerMetadataItem ItemFor(PublishPlan plan, LayerVersionInfo version) => LayerVersionRecord.MetadataItem(version, plan.Digests.Md5, version.LayerArn) with
     {
-        LayerArn = version.LayerVersionArn,
-        Distribution = plan.Artifact.Distribution,
         DistributionDescription = plan.Artifact.DistributionDescription,
-        BaseLayerArn = version.LayerArn,
-        Version = version.Version,
-        Region = version.Region,
-        BaseName = plan.Name.Name,
-        Architecture = plan.Artifact.Architecture ?? "amd64",
-        LayerVersionStr = plan.Name.Version,
         CollectorVersionInput = plan.Artifact.CollectorVersion,
-        Md5Hash = plan.Digests.Md5,
-        PublishTimestamp = PublishTimestamp.Now(),
-        Public = version.Public ?? false,
         CompatibleRuntimes = settings.CompatibleRuntimes.Count == 0 ? null : settings.CompatibleRuntimes,
         Sha256 = plan.Digests.Sha256,
-        CodeSha256 = version.CodeSha256,
-        CodeSize = version.CodeSize,
         // An artifact made by hand (or -UpstreamRepo with -Path) may carry a token in its URL: the table never stores it.
         UpstreamRepo = plan.Artifact.UpstreamRepo is { } repository ? Upstream.UpstreamSource.Redact(repository) : null,
         UpstreamCommit = plan.Artifact.UpstreamCommit,
         BuildTags = plan.Artifact.BuildTags.Count == 0 ? null : plan.Artifact.BuildTags,
-        SharedWith = version.SharedWith.Count == 0 ? null : version.SharedWith,
-        ReleaseGroup = settings.ReleaseGroup,
         OcelotVersion = settings.OcelotVersion,
         Components = plan.Artifact.Components.Count == 0 ? null : plan.Artifact.Components,
         ConfigProviders = plan.Artifact.ConfigProviders.Count == 0 ? null : plan.Artifact.ConfigProviders,
     };
 
-    private LayerVersionInfo Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()
-    {
-        LayerName = plan.Name.Name,
-        Version = details.Version,
-        LayerVersionArn = details.LayerVersionArn,
-        LayerArn = details.LayerArn,
-        Region = region,
-        Architecture = plan.Artifact.Architecture,
-        Distribution = plan.Artifact.Distribution,
-        DistributionDescription = plan.Artifact.DistributionDescription,
-        CollectorVersion = plan.Artifact.CollectorVersion,
-        LayerVersionString = plan.Name.Version,
-        ReleaseGroup = settings.ReleaseGroup,
-        Md5 = plan.Digests.Md5,
-        CodeSha256 = details.Content.CodeSha256,
-        CodeSize = details.Content.CodeSize,
-        CreatedDate = details.CreatedDate,
-        Description = details.Description,
-        LicenseInfo = details.LicenseInfo,
-        CompatibleRuntimes = details.CompatibleRuntimes,
-        Status = status,
-        SharedWith = sharedWith,
-        Public = false,
-        Components = plan.Artifact.Components,
-        ConfigProviders = plan.Artifact.ConfigProviders,
-    };
+    private LayerVersionInfo Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) =>
+        LayerVersionRecord.Describe(region, plan.Name.Name, details, status, plan.Digests.Md5) with
+        {
+            Architecture = plan.Artifact.Architecture,
+            Distribution = plan.Artifact.Distribution,
+            DistributionDescription = plan.Artifact.DistributionDescription,
+            CollectorVersion = plan.Artifact.CollectorVersion,
+            LayerVersionString = plan.Name.Version,
+            ReleaseGroup = settings.ReleaseGroup,
+            SharedWith = sharedWith,
+            Public = false,
+            Components = plan.Artifact.Components,
+            ConfigProviders = plan.Artifact.ConfigProviders,
+        };
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
