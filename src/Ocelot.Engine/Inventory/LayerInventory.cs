@@ -12,8 +12,11 @@ namespace Ocelot.Engine.Inventory;
 /// Lists layer versions across regions: every page of ListLayers and ListLayerVersions, regions in parallel (bounded)
 /// and each region paced, enriched with the metadata table's items, then filtered. Sorted by region, name, version.
 /// </summary>
-public sealed class LayerInventory(LayerQuery query)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the query's connection.</param>
+public sealed class LayerInventory(LayerQuery query, ILayerServices? services = null)
 {
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(query.Connection);
+
     public sealed record Result(IReadOnlyList<LayerVersionInfo> Versions, IReadOnlyList<OcelotException> Failures);
 
     public async Task<Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed class LayerInventory(LayerQuery query)
 
     private async Task<List<LayerVersionInfo>> ListRegionAsync(string region, RequestPacer pacer, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var lambda = LambdaLayerClient.Create(region, query.Connection);
+        using var lambda = _services.OpenLayers(region);
         var layers = await pacer.RunAsync(() => lambda.ListLayersAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         var matched = layers.Where(l => query.NameMatches(l.LayerName)).ToList();
         var lists = await Task.WhenAll(matched.Select(async layer =>
@@ -83,8 +86,8 @@ public sealed class LayerInventory(LayerQuery query)
         IReadOnlyDictionary<string, LayerMetadataItem> items;
         try
         {
-            using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection);
-            items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
+            using var table = _services.OpenMetadata(query.MetadataRegion, query.MetadataTable);
+            items = await table.GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
                 malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
         }
         catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
@@ -135,7 +138,7 @@ public sealed class LayerInventory(LayerQuery query)
         var regions = versions.Select(v => v.Region).Distinct(StringComparer.Ordinal).ToList();
         var perRegion = await RegionFanOut.RunAsync(regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            using var lambda = LambdaLayerClient.Create(region, query.Connection);
+            using var lambda = _services.OpenLayers(region);
             return await Task.WhenAll(versions.Where(v => v.Region == region).Select(async v =>
             {
                 try

@@ -22,19 +22,21 @@ public sealed record LayerRemoval(LayerVersionReference Version, string? LayerVe
 /// succeeds for a version that no longer exists, so each layer's versions are listed first, once, to report a
 /// version someone else deleted meanwhile.
 /// </summary>
-public sealed class LayerRemover(AwsConnection connection, string metadataTable, string metadataRegion, bool skipMetadata, int throttleLimit)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the connection.</param>
+public sealed class LayerRemover(AwsConnection connection, string metadataTable, string metadataRegion, bool skipMetadata, int throttleLimit, ILayerServices? services = null)
 {
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(connection);
+
     public async Task<IReadOnlyList<LayerRemoval>> RemoveAsync(IReadOnlyList<LayerVersionReference> versions, IOperationSink sink, CancellationToken cancellationToken)
     {
         var total = versions.Count;
         var done = 0;
-        using var dynamo = skipMetadata ? null : MetadataClientFactory.Create(metadataRegion, connection);
-        var table = dynamo is null ? null : new LayerMetadataTable(dynamo, metadataTable);
+        using var table = skipMetadata ? null : _services.OpenMetadata(metadataRegion, metadataTable);
         var tableMissing = 0;
         var regions = versions.Select(v => v.Region).Distinct(StringComparer.Ordinal).ToList();
         var byRegion = await RegionFanOut.RunAsync(regions, throttleLimit, async (region, pacer) =>
         {
-            using var lambda = LambdaLayerClient.Create(region, connection);
+            using var lambda = _services.OpenLayers(region);
             var layers = await Task.WhenAll(versions.Where(v => v.Region == region).GroupBy(v => v.LayerName).Select(async layer =>
             {
                 IReadOnlyDictionary<long, string> existing;
@@ -67,7 +69,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         return versions.Select(v => results[v]).ToList();
     }
 
-    private async Task<LayerRemoval> RemoveOrphanAsync(LayerMetadataTable? table, LayerVersionReference version, IReadOnlyDictionary<long, string> existing,
+    private async Task<LayerRemoval> RemoveOrphanAsync(ILayerMetadataStore? table, LayerVersionReference version, IReadOnlyDictionary<long, string> existing,
         Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
     {
         var arn = version.LayerVersionArn!;
@@ -95,7 +97,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         }
     }
 
-    private async Task<LayerRemoval> RemoveOneAsync(LambdaLayerClient lambda, RequestPacer pacer, LayerMetadataTable? table, LayerVersionReference version,
+    private async Task<LayerRemoval> RemoveOneAsync(ILayerStore lambda, RequestPacer pacer, ILayerMetadataStore? table, LayerVersionReference version,
         IReadOnlyDictionary<long, string> existing, Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
     {
         if (version.MetadataOnly) return await RemoveOrphanAsync(table, version, existing, firstMissingTable, sink, cancellationToken).ConfigureAwait(false);

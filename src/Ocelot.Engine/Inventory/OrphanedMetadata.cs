@@ -14,14 +14,16 @@ namespace Ocelot.Engine.Inventory;
 /// layer's versions listed once in its region; an item whose ARN is not among them is an orphan. An item that cannot
 /// be read is a warning naming it, and the rest are still listed.
 /// </summary>
-public sealed class OrphanedMetadata(LayerQuery query)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the query's connection.</param>
+public sealed class OrphanedMetadata(LayerQuery query, ILayerServices? services = null)
 {
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(query.Connection);
+
     public async Task<LayerInventory.Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
     {
         var items = new List<(LayerMetadataItem Item, LayerVersionArn Arn)>();
-        using (var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection))
+        using (var table = _services.OpenMetadata(query.MetadataRegion, query.MetadataTable))
         {
-            var table = new LayerMetadataTable(dynamo, query.MetadataTable);
             try
             {
                 await foreach (var item in table.ScanAsync(cancellationToken, malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} It was skipped.")).ConfigureAwait(false))
@@ -45,7 +47,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
         var regions = items.Select(i => i.Arn.Region).Distinct(StringComparer.Ordinal).ToList();
         var perRegion = await RegionFanOut.RunAsync(regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            using var lambda = LambdaLayerClient.Create(region, query.Connection);
+            using var lambda = _services.OpenLayers(region);
             var orphans = new List<LayerVersionInfo>();
             foreach (var layer in items.Where(i => i.Arn.Region == region).GroupBy(i => i.Arn.LayerName))
             {

@@ -13,10 +13,12 @@ namespace Ocelot.Engine.Publishing;
 /// (reuse it unless forced), else upload (directly, or staged in S3 when too large) and publish; grant the requested
 /// sharing idempotently; record the version in the metadata table. A region's failure never stops the others.
 /// </summary>
-public sealed class LayerPublisher(PublishSettings settings)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the settings' connection.</param>
+public sealed class LayerPublisher(PublishSettings settings, ILayerServices? services = null)
 {
-    private readonly Lazy<Amazon.DynamoDBv2.IAmazonDynamoDB> _dynamo = new(() =>
-        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection));
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(settings.Connection);
+    private readonly Lazy<ILayerMetadataStore> _metadata = new(() =>
+        (services ?? new AwsLayerServices(settings.Connection)).OpenMetadata(settings.MetadataRegion, settings.MetadataTable));
     private int _tableMissingReported;
 
     public async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(PublishPlan plan, IReadOnlyList<string> regions, int throttleLimit,
@@ -40,7 +42,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         if (_preflightDone || settings.SkipMetadata) return;
         try
         {
-            if (!await new LayerMetadataTable(_dynamo.Value, settings.MetadataTable).CheckSchemaAsync(cancellationToken).ConfigureAwait(false))
+            if (!await _metadata.Value.CheckSchemaAsync(cancellationToken).ConfigureAwait(false))
                 WarnTableMissing(MetadataTableException.NotFound(settings.MetadataTable, settings.MetadataRegion), sink);
         }
         catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.SchemaMismatch)
@@ -72,7 +74,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         LayerVersionInfo? version = null;
         try
         {
-            using var lambda = LambdaLayerClient.Create(region, settings.Connection);
+            using var lambda = _services.OpenLayers(region);
 
             step = PublishStep.CheckingForSameContent;
             Report(step.Text());
@@ -143,7 +145,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         return Path.Combine(UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)), "locks", $"publish-{key}.lock");
     }
 
-    private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(LambdaLayerClient lambda, string name, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(ILayerStore lambda, string name, CancellationToken cancellationToken)
     {
         try
         {
@@ -160,10 +162,10 @@ public sealed class LayerPublisher(PublishSettings settings)
     /// a timeout, a 5xx) the layer's versions are searched for this content (md5 in the description, then CodeSha256)
     /// before trying again, so a version Lambda made is found instead of made twice.
     /// </summary>
-    private async Task<LayerVersionDetails> PublishExactlyOnceAsync(LambdaLayerClient lambda, PublishPlan plan, string region,
-        IReadOnlyList<LayerVersionSummary> before, Func<LambdaLayerClient, Task<LayerVersionDetails>> publish, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<LayerVersionDetails> PublishExactlyOnceAsync(ILayerStore lambda, PublishPlan plan, string region,
+        IReadOnlyList<LayerVersionSummary> before, Func<ILayerStore, Task<LayerVersionDetails>> publish, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var once = LambdaLayerClient.Create(region, settings.Connection, withoutRetries: true);
+        using var once = _services.OpenLayers(region, withoutRetries: true);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -188,7 +190,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     }
 
     /// <summary>A version made since <paramref name="before"/> that holds exactly this zip, or null.</summary>
-    private static async Task<LayerVersionDetails?> FindPublishedAsync(LambdaLayerClient lambda, PublishPlan plan, IReadOnlyList<LayerVersionSummary> before, CancellationToken cancellationToken)
+    private static async Task<LayerVersionDetails?> FindPublishedAsync(ILayerStore lambda, PublishPlan plan, IReadOnlyList<LayerVersionSummary> before, CancellationToken cancellationToken)
     {
         var known = before.Select(v => v.Version).ToHashSet();
         var versions = await ListVersionsAsync(lambda, plan.Name.Name, cancellationToken).ConfigureAwait(false);
@@ -204,7 +206,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     /// Another publish of the same zip (another machine, or -Force elsewhere) may have run between our look and our
     /// publish. The later version is the duplicate: say so, with both ARNs, so it can be removed.
     /// </summary>
-    private static async Task WarnIfDuplicateAsync(LambdaLayerClient lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
+    private static async Task WarnIfDuplicateAsync(ILayerStore lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
         LayerVersionDetails ours, IOperationSink sink, CancellationToken cancellationToken)
     {
         var known = before.Select(v => v.Version).ToHashSet();
@@ -226,7 +228,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 $"a duplicate with the same content (md5 {plan.Digests.Md5}). Remove one with Remove-OcelotLayer if only one is wanted.");
     }
 
-    private async Task<LayerVersionDetails> UploadAndPublishAsync(LambdaLayerClient lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
+    private async Task<LayerVersionDetails> UploadAndPublishAsync(ILayerStore lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
         Action<string, int> report, IOperationSink sink, CancellationToken cancellationToken)
     {
         var size = plan.Digests.Size;
@@ -296,7 +298,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     }
 
     /// <summary>Adds the requested grants that the version's policy lacks; returns every grant it then has.</summary>
-    private async Task<IReadOnlyList<SharingGrant>> ShareAsync(LambdaLayerClient lambda, string name, long version, bool reused,
+    private async Task<IReadOnlyList<SharingGrant>> ShareAsync(ILayerStore lambda, string name, long version, bool reused,
         Action<string, int> report, CancellationToken cancellationToken)
     {
         if (settings.Sharing.Count == 0 && !reused) return []; // a new version has no policy until we add one
@@ -323,7 +325,7 @@ public sealed class LayerPublisher(PublishSettings settings)
 
     private async Task<LayerVersionInfo> RecordAsync(PublishPlan plan, LayerVersionInfo version, IOperationSink sink, CancellationToken cancellationToken)
     {
-        var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
+        var table = _metadata.Value;
         try
         {
             var existing = version.Status == LayerVersionStatus.Reused

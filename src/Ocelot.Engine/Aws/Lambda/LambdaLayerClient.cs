@@ -13,7 +13,7 @@ namespace Ocelot.Engine.Aws.Lambda;
 /// Lambda layer operations on the AWS SDK's runtime pipeline: the SDK supplies credentials (env, profiles incl. SSO and
 /// assume-role, container and instance roles), endpoint configuration, SigV4 signing, retries and clock-skew correction.
 /// </summary>
-public sealed partial class LambdaLayerClient : AmazonServiceClient
+public sealed partial class LambdaLayerClient : AmazonServiceClient, ILayerStore
 {
     private const string PageSize = "50";
     private const string LayerVersionPath = "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}";

@@ -7,11 +7,19 @@ using Amazon.Runtime;
 namespace Ocelot.Engine.Aws.Metadata;
 
 /// <summary>Reads and writes layer metadata items in the DynamoDB metadata table.</summary>
-public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName = MetadataTableSchema.DefaultTableName)
+public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName = MetadataTableSchema.DefaultTableName) : ILayerMetadataStore
 {
     private static readonly TimeSpan ActivePollInterval = TimeSpan.FromSeconds(1);
 
     public string TableName { get; } = tableName;
+
+    /// <summary>Whether disposing the table disposes its client (one opened for it by <see cref="AwsLayerServices"/>).</summary>
+    internal bool OwnsClient { get; init; }
+
+    public void Dispose()
+    {
+        if (OwnsClient) client.Dispose();
+    }
 
     /// <summary>Items per Query/Scan request; null lets DynamoDB fill its 1 MB pages.</summary>
     public int? PageSize { get; init; }
