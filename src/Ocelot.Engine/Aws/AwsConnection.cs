@@ -41,6 +41,10 @@ public sealed record AwsConnection(string? ProfileName, string? EndpointUrl)
         return this with { _credentials = credentials, _resolved = true };
     }
 
+    /// <summary>The same endpoint and environment, signing with <paramref name="credentials"/> (another account's, for copies).</summary>
+    internal AwsConnection SigningWith(AWSCredentials credentials) =>
+        new AwsConnection(null, EndpointUrl) { ReadEnvironment = ReadEnvironment, _credentials = credentials, _resolved = true };
+
     /// <summary>The credentials to sign with; null leaves the choice to the SDK's default chain (container, instance role).</summary>
     public AWSCredentials? Credentials() => _resolved ? _credentials : FindCredentials(SharedConfigFiles.Load(ProfileLocation, ReadEnvironment));
 

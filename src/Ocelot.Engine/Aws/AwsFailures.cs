@@ -6,7 +6,11 @@ using Ocelot.Engine.Failures;
 
 namespace Ocelot.Engine.Aws;
 
-/// <summary>Turns Lambda, SDK and network failures into OcelotExceptions that say which region and step failed: the one place that maps them.</summary>
+/// <summary>
+/// The one place that classifies Lambda, DynamoDB, SDK and network failures: what they mean for a caller
+/// (<see cref="IsServiceOrNetwork"/>, <see cref="OutcomeUnknown"/>, <see cref="IsRegionNotEnabled"/>), and the
+/// OcelotException that says which region and step failed (<see cref="Translate"/>).
+/// </summary>
 public static class AwsFailures
 {
     public static OcelotException Translate(Exception exception, string errorId, string region, string step, object? target = null)
@@ -15,15 +19,15 @@ public static class AwsFailures
         var where = $"{step} in {region} failed";
         return exception switch
         {
-            LambdaRequestTooLargeException => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
+            LambdaServiceException { Kind: LambdaErrorKind.RequestTooLarge } => new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"{where}: Lambda refused the request as too large ({exception.Message}).", "Give -S3Bucket to stage the zip in S3.", target, exception),
-            LambdaAccessDeniedException => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
+            LambdaServiceException { Kind: LambdaErrorKind.AccessDenied } => new OcelotException(ErrorIds.LambdaAccessDenied, FailureKind.PermissionDenied,
                 $"{where}: access denied ({exception.Message}).", "Check that your credentials allow this Lambda action in this region.", target, exception),
-            LambdaThrottledException => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
+            LambdaServiceException { Kind: LambdaErrorKind.Throttled } => new OcelotException(ErrorIds.LambdaThrottled, FailureKind.LimitsExceeded,
                 $"{where}: throttled after retries ({exception.Message}).", "Lower -ThrottleLimit or try again later.", target, exception),
             LambdaServiceException lambda => new OcelotException(errorId, FailureKind.InvalidOperation,
                 $"{where}: {lambda.ErrorCode ?? $"HTTP {(int)lambda.StatusCode}"}: {lambda.Message}", null, target, exception),
-            MetadataTableNotFoundException missing => new OcelotException(ErrorIds.MetadataTableNotFound, FailureKind.ObjectNotFound,
+            MetadataTableException { Problem: MetadataTableProblem.NotFound } missing => new OcelotException(ErrorIds.MetadataTableNotFound, FailureKind.ObjectNotFound,
                 missing.Message, $"Run Initialize-OcelotMetadataTable -TableName {missing.TableName} -Region {missing.Region}, or use -SkipMetadata.", target, exception),
             AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) =>
                 new OcelotException(ErrorIds.CredentialsNotFound, FailureKind.PermissionDenied, $"{where}: no AWS credentials were found ({client.Message}).",
@@ -40,4 +44,29 @@ public static class AwsFailures
             _ => new OcelotException(errorId, FailureKind.InvalidOperation, $"{where}: {exception.Message}", null, target, exception),
         };
     }
+
+    /// <summary>
+    /// A refusal by an AWS service (other than the metadata table's schema) or no answer at all: what a step that
+    /// is only a courtesy (a preflight look, reading metadata to enrich a listing, deleting a staged object) reports
+    /// and carries on from.
+    /// </summary>
+    public static bool IsServiceOrNetwork(Exception exception) =>
+        exception is AmazonServiceException or LambdaServiceException or HttpRequestException
+            or MetadataTableException { Problem: MetadataTableProblem.NotFound or MetadataTableProblem.AccessDenied };
+
+    /// <summary>
+    /// Whether a call that is not idempotent may have taken effect: a definite refusal (a 4xx other than throttling
+    /// or a timeout) made nothing; no answer, a 5xx or anything else may have.
+    /// </summary>
+    public static bool OutcomeUnknown(Exception exception) => exception switch
+    {
+        OcelotException => false,
+        LambdaServiceException service => service.StatusCode is 0 || (int)service.StatusCode >= 500 || service.StatusCode == HttpStatusCode.TooManyRequests
+            || service.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => true,
+    };
+
+    /// <summary>The region is not enabled for the account: Lambda there does not know the caller's credentials.</summary>
+    public static bool IsRegionNotEnabled(Exception exception) =>
+        exception is LambdaServiceException { Kind: LambdaErrorKind.AccessDenied, ErrorCode: "UnrecognizedClientException" or "InvalidSignatureException" or "AuthFailure" };
 }

@@ -7,12 +7,9 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
-using Ocelot.Engine.Rollout;
-
-using LayerVersionArn = Ocelot.Engine.Rollout.LayerVersionArn;
 
 namespace Ocelot.Engine.Copying;
 
@@ -44,14 +41,14 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
     private const long MaxZipBytes = 262_144_000;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
-    private readonly Lazy<AWSCredentials?> _targetCredentials = new(() => settings.Target.Credentials(settings.Source.ProfileName));
-    private readonly Lazy<IAmazonDynamoDB> _dynamo = new(() => MetadataClient(settings, settings.Target.Credentials(settings.Source.ProfileName)));
+    private readonly Lazy<AwsConnection> _target = new(() => settings.Target.Connection(settings.Source));
+    private readonly Lazy<IAmazonDynamoDB> _dynamo = new(() => AwsClients.DynamoDb(settings.MetadataRegion, settings.Target.Connection(settings.Source)));
     private int _tableMissingReported;
 
     public async Task<IReadOnlyList<LayerCopyResult>> CopyAsync(IReadOnlyList<(LayerVersionArn Source, IReadOnlyList<string> Regions)> copies,
         IOperationSink sink, CancellationToken cancellationToken)
     {
-        _ = _targetCredentials.Value; // bad target credentials fail before any download
+        _ = _target.Value; // bad target credentials fail before any download
         var results = new List<LayerCopyResult>();
         foreach (var (source, regions) in copies)
         {
@@ -70,19 +67,8 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
                     results.AddRange(regions.Select(r => new LayerCopyResult(source, r, null, failure)));
                     continue;
                 }
-                using var slots = new SemaphoreSlim(Math.Max(1, settings.ThrottleLimit));
-                results.AddRange(await Task.WhenAll(regions.Select(async region =>
-                {
-                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    try
-                    {
-                        return await CopyToRegionAsync(source, details, md5, temp, region, sink, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                })).ConfigureAwait(false));
+                results.AddRange(await RegionFanOut.RunAsync(regions, settings.ThrottleLimit,
+                    (region, _) => CopyToRegionAsync(source, details, md5, temp, region, sink, cancellationToken), cancellationToken).ConfigureAwait(false));
             }
             finally
             {
@@ -138,15 +124,15 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         IOperationSink sink, CancellationToken cancellationToken)
     {
         OcelotLayerVersion? copy = null;
-        var step = "looking for an identical version";
+        var step = PublishStep.CheckingForSameContent;
         try
         {
-            using var lambda = _targetCredentials.Value is null ? LambdaLayerClient.Create(region, settings.Source) : LambdaLayerClient.CreateWithCredentials(region, _targetCredentials.Value, settings.Source.EndpointUrl);
+            using var lambda = LambdaLayerClient.Create(region, _target.Value);
             var existing = await FindIdenticalAsync(lambda, source.LayerName, details, cancellationToken).ConfigureAwait(false);
             var status = LayerVersionStatus.Reused;
             if (existing is null)
             {
-                step = "publishing";
+                step = PublishStep.Uploading;
                 await using var file = File.OpenRead(zip);
                 existing = await lambda.PublishLayerVersionAsync(new PublishLayerVersionInput(source.LayerName, LayerContent.FromZip(file))
                 {
@@ -164,21 +150,21 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
             }
             copy = Describe(existing, source, md5, region, status);
 
-            step = "sharing";
+            step = PublishStep.Sharing;
             var grants = await ShareAsync(lambda, existing, status == LayerVersionStatus.Reused, cancellationToken).ConfigureAwait(false);
             copy = copy with { SharedWith = grants.Select(g => g.Label).Order(StringComparer.Ordinal).ToArray(), Public = grants.Any(g => g.IsPublic) };
 
             if (!settings.SkipMetadata)
             {
-                step = "recording metadata";
+                step = PublishStep.RecordingMetadata;
                 copy = await RecordAsync(copy, source, md5, sink, cancellationToken).ConfigureAwait(false);
             }
             return new LayerCopyResult(source, region, copy, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var errorId = step switch { "sharing" => ErrorIds.LayerSharingFailed, "recording metadata" => ErrorIds.MetadataWriteFailed, _ => ErrorIds.LayerCopyFailed };
-            return new LayerCopyResult(source, region, copy, AwsFailures.Translate(ex, errorId, region, $"Copying {source} ({step})", copy?.LayerVersionArn ?? $"{source.LayerName} ({region})"));
+            var errorId = step switch { PublishStep.Sharing => ErrorIds.LayerSharingFailed, PublishStep.RecordingMetadata => ErrorIds.MetadataWriteFailed, _ => ErrorIds.LayerCopyFailed };
+            return new LayerCopyResult(source, region, copy, AwsFailures.Translate(ex, errorId, region, $"Copying {source} ({step.Text()})", copy?.LayerVersionArn ?? $"{source.LayerName} ({region})"));
         }
     }
 
@@ -190,7 +176,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         {
             versions = await lambda.ListLayerVersionsAsync(layerName, cancellationToken).ConfigureAwait(false);
         }
-        catch (LambdaResourceNotFoundException)
+        catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
         {
             return null;
         }
@@ -215,7 +201,7 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
                 await lambda.AddLayerVersionPermissionAsync(name, version.Version, wanted.StatementId, "lambda:GetLayerVersion",
                     wanted.Principal, wanted.OrganizationId, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (LambdaResourceConflictException)
+            catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceConflict)
             {
                 // The statement exists already (another run added it meanwhile): the grant is in place.
             }
@@ -227,32 +213,13 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
     private async Task<OcelotLayerVersion> RecordAsync(OcelotLayerVersion copy, LayerVersionArn source, string md5, IOperationSink sink, CancellationToken cancellationToken)
     {
         var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
-        var parts = LayerNameParts.TryParse(copy.LayerName);
         try
         {
-            await table.PutAsync(new LayerMetadataItem
-            {
-                LayerArn = copy.LayerVersionArn,
-                Distribution = parts?.Distribution ?? copy.LayerName,
-                BaseLayerArn = source.ToString(),
-                Version = copy.Version,
-                Region = copy.Region,
-                BaseName = copy.LayerName,
-                Architecture = copy.Architecture ?? "amd64",
-                LayerVersionStr = parts?.Version,
-                Md5Hash = md5,
-                PublishTimestamp = PublishTimestamp.Now(),
-                Public = copy.Public ?? false,
-                CompatibleRuntimes = copy.CompatibleRuntimes.Length == 0 ? null : copy.CompatibleRuntimes,
-                CodeSha256 = copy.CodeSha256,
-                CodeSize = copy.CodeSize,
-                SharedWith = copy.SharedWith.Length == 0 ? null : copy.SharedWith,
-                ReleaseGroup = parts?.ReleaseGroup,
-            }, cancellationToken).ConfigureAwait(false);
+            await table.PutAsync(LayerVersionRecord.MetadataItem(copy, md5, source.ToString()), cancellationToken).ConfigureAwait(false);
             sink.Verbose($"{copy.Region}: recorded {copy.LayerVersionArn} (copied from {source}) in {settings.MetadataTable} ({settings.MetadataRegion}).");
             return copy with { HasMetadata = true };
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
                 sink.Warning($"{ex.Message} The copies were not recorded: create the table with 'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} " +
@@ -261,41 +228,8 @@ public sealed class LayerCopier(CopySettings settings) : IDisposable
         }
     }
 
-    private static OcelotLayerVersion Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status)
-    {
-        var parts = LayerNameParts.TryParse(source.LayerName);
-        var architecture = details.CompatibleArchitectures.Count == 1 ? (details.CompatibleArchitectures[0] == "x86_64" ? "amd64" : details.CompatibleArchitectures[0]) : parts?.Architecture;
-        return new OcelotLayerVersion
-        {
-            LayerName = source.LayerName,
-            Version = details.Version,
-            LayerVersionArn = details.LayerVersionArn,
-            LayerArn = details.LayerArn,
-            Region = region,
-            Architecture = architecture,
-            Distribution = parts?.Distribution,
-            LayerVersionString = parts?.Version,
-            ReleaseGroup = parts?.ReleaseGroup,
-            Md5 = md5,
-            CodeSha256 = details.Content.CodeSha256,
-            CodeSize = details.Content.CodeSize,
-            CreatedDate = details.CreatedDate,
-            Description = details.Description,
-            LicenseInfo = details.LicenseInfo,
-            CompatibleRuntimes = [.. details.CompatibleRuntimes],
-            Status = status,
-        };
-    }
-
-    private static IAmazonDynamoDB MetadataClient(CopySettings settings, AWSCredentials? credentials)
-    {
-        if (credentials is null) return MetadataClientFactory.Create(settings.MetadataRegion, settings.Source);
-        // The region before ServiceURL: in AWSSDK.Core 4.x setting RegionEndpoint clears ServiceURL.
-        var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(settings.MetadataRegion) };
-        if (!string.IsNullOrWhiteSpace(settings.Source.EndpointUrl)) config.ServiceURL = settings.Source.EndpointUrl;
-        if (config.ServiceURL is not null) config.AuthenticationRegion = settings.MetadataRegion;
-        return new AmazonDynamoDBClient(credentials, config);
-    }
+    private static OcelotLayerVersion Describe(LayerVersionDetails details, LayerVersionArn source, string md5, string region, LayerVersionStatus status) =>
+        LayerVersionRecord.Describe(region, source.LayerName, details, status, md5);
 
     /// <summary>A presigned URL's query holds a signature: never shown.</summary>
     private static string Redacted(string? location) => location is null ? "" : location.Split('?')[0];

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using Ocelot.Engine.Aws;
 using Ocelot.Engine.Failures;
 
 namespace Ocelot.Engine.Copying;
@@ -12,8 +13,11 @@ public sealed record TargetAccount(string? ProfileName, string? AccessKey, strin
 {
     public bool IsSourceAccount => ProfileName is null && AccessKey is null;
 
+    /// <summary>How to reach the target account: the source connection's endpoint, signed with the target's credentials.</summary>
+    public AwsConnection Connection(AwsConnection source) => Credentials(source.ProfileName) is { } credentials ? source.SigningWith(credentials) : source;
+
     /// <returns>The credentials, or null for the source's (resolved by the SDK per client).</returns>
-    public AWSCredentials? Credentials(string? sourceProfile)
+    private AWSCredentials? Credentials(string? sourceProfile)
     {
         if (AccessKey is not null)
         {

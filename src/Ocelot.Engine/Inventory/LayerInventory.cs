@@ -2,6 +2,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 
@@ -11,27 +12,28 @@ namespace Ocelot.Engine.Inventory;
 /// Lists layer versions across regions: every page of ListLayers and ListLayerVersions, regions in parallel (bounded)
 /// and each region paced, enriched with the metadata table's items, then filtered. Sorted by region, name, version.
 /// </summary>
-public sealed class LayerInventory(LayerQuery query)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the query's connection.</param>
+public sealed class LayerInventory(LayerQuery query, ILayerServices? services = null)
 {
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(query.Connection);
+
     public sealed record Result(IReadOnlyList<OcelotLayerVersion> Versions, IReadOnlyList<OcelotException> Failures);
 
     public async Task<Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
     {
         var failures = new List<OcelotException>();
         var done = 0;
-        using var slots = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
-        var perRegion = await Task.WhenAll(query.Regions.Select(async region =>
+        var perRegion = await RegionFanOut.RunAsync(query.Regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ListRegionAsync(region, sink, cancellationToken).ConfigureAwait(false);
+                return await ListRegionAsync(region, pacer, sink, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
-            catch (LambdaAccessDeniedException ex) when (query.AllRegions && ex.ErrorCode is "UnrecognizedClientException" or "InvalidSignatureException" or "AuthFailure")
+            catch (LambdaServiceException ex) when (query.AllRegions && AwsFailures.IsRegionNotEnabled(ex))
             {
                 sink.Warning($"Skipped {region}: it is not enabled for this account ({ex.ErrorCode}).");
                 return [];
@@ -43,11 +45,10 @@ public sealed class LayerInventory(LayerQuery query)
             }
             finally
             {
-                slots.Release();
                 var count = Interlocked.Increment(ref done);
                 sink.Progress(new ProgressUpdate(1, "Listing layers", $"{count} of {query.Regions.Count} regions", 100 * count / query.Regions.Count));
             }
-        })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         sink.Progress(new ProgressUpdate(1, "Listing layers", "done", 100, Completed: true));
 
         var versions = perRegion.SelectMany(v => v).ToList();
@@ -58,10 +59,9 @@ public sealed class LayerInventory(LayerQuery query)
             failures.OrderBy(f => f.Message, StringComparer.Ordinal).ToList());
     }
 
-    private async Task<List<OcelotLayerVersion>> ListRegionAsync(string region, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<List<OcelotLayerVersion>> ListRegionAsync(string region, RequestPacer pacer, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var lambda = LambdaLayerClient.Create(region, query.Connection);
-        using var pacer = new RequestPacer();
+        using var lambda = _services.OpenLayers(region);
         var layers = await pacer.RunAsync(() => lambda.ListLayersAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         var matched = layers.Where(l => query.NameMatches(l.LayerName)).ToList();
         var lists = await Task.WhenAll(matched.Select(async layer =>
@@ -74,31 +74,8 @@ public sealed class LayerInventory(LayerQuery query)
         return found;
     }
 
-    private static OcelotLayerVersion FromSummary(string region, LayerSummary layer, LayerVersionSummary version)
-    {
-        var parts = LayerNameParts.TryParse(layer.LayerName);
-        var architecture = version.CompatibleArchitectures.Count == 1
-            ? version.CompatibleArchitectures[0] == "x86_64" ? "amd64" : version.CompatibleArchitectures[0]
-            : parts?.Architecture;
-        return new OcelotLayerVersion
-        {
-            LayerName = layer.LayerName,
-            Version = version.Version,
-            LayerVersionArn = version.LayerVersionArn,
-            LayerArn = layer.LayerArn,
-            Region = region,
-            Architecture = architecture,
-            Distribution = parts?.Distribution,
-            ReleaseGroup = parts?.ReleaseGroup,
-            LayerVersionString = parts?.Version,
-            Md5 = Md5Of(version.Description),
-            CreatedDate = version.CreatedDate,
-            Description = version.Description,
-            LicenseInfo = version.LicenseInfo,
-            CompatibleRuntimes = [.. version.CompatibleRuntimes],
-            Status = LayerVersionStatus.Listed,
-        };
-    }
+    private static OcelotLayerVersion FromSummary(string region, LayerSummary layer, LayerVersionSummary version) =>
+        LayerVersionRecord.Describe(region, layer.LayerName, layer.LayerArn, version, LayerVersionStatus.Listed, Md5Of(version.Description));
 
     private static string? Md5Of(string? description) =>
         description is not null && description.StartsWith("md5: ", StringComparison.Ordinal) && description.Length >= 37 ? description[5..37] : null;
@@ -109,11 +86,11 @@ public sealed class LayerInventory(LayerQuery query)
         IReadOnlyDictionary<string, LayerMetadataItem> items;
         try
         {
-            using var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection);
-            items = await new LayerMetadataTable(dynamo, query.MetadataTable).GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
+            using var table = _services.OpenMetadata(query.MetadataRegion, query.MetadataTable);
+            items = await table.GetManyAsync(versions.Select(v => v.LayerVersionArn), cancellationToken,
                 malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} The version is listed without its metadata; fix or delete the item.")).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MetadataTableNotFoundException or MetadataTableAccessDeniedException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
         {
             sink.Verbose($"No metadata from table '{query.MetadataTable}' in {query.MetadataRegion}: {ex.Message}");
             return versions;
@@ -158,12 +135,11 @@ public sealed class LayerInventory(LayerQuery query)
 
     private async Task<List<OcelotLayerVersion>> AddContentAsync(List<OcelotLayerVersion> versions, List<OcelotException> failures, CancellationToken cancellationToken)
     {
-        var result = new List<OcelotLayerVersion>();
-        foreach (var region in versions.GroupBy(v => v.Region))
+        var regions = versions.Select(v => v.Region).Distinct(StringComparer.Ordinal).ToList();
+        var perRegion = await RegionFanOut.RunAsync(regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
-            using var pacer = new RequestPacer();
-            result.AddRange(await Task.WhenAll(region.Select(async v =>
+            using var lambda = _services.OpenLayers(region);
+            return await Task.WhenAll(versions.Where(v => v.Region == region).Select(async v =>
             {
                 try
                 {
@@ -172,11 +148,11 @@ public sealed class LayerInventory(LayerQuery query)
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
+                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, $"Reading {v.LayerVersionArn}", v.LayerVersionArn));
                     return v;
                 }
-            })).ConfigureAwait(false));
-        }
-        return result;
+            })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return perRegion.SelectMany(v => v).ToList();
     }
 }

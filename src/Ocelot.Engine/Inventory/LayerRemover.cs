@@ -13,7 +13,7 @@ public sealed record LayerVersionReference(string LayerName, long Version, strin
     public string Describe(string? arn) => arn ?? $"{LayerName}:{Version} ({Region})";
 }
 
-/// <summary>What happened to one version (removed, its metadata item removed, or why not), with the failure to report.</summary>
+/// <summary>What happened to one version: removed, its metadata item removed, or why not.</summary>
 public sealed record LayerRemoval(OcelotLayerRemoval Removal, OcelotException? Failure)
 {
     public LayerRemoval(LayerVersionReference version, string? arn, bool removed, bool? metadataRemoved, OcelotException? failure)
@@ -37,61 +37,54 @@ public sealed record LayerRemoval(OcelotLayerRemoval Removal, OcelotException? F
 /// succeeds for a version that no longer exists, so each layer's versions are listed first, once, to report a
 /// version someone else deleted meanwhile.
 /// </summary>
-public sealed class LayerRemover(AwsConnection connection, string metadataTable, string metadataRegion, bool skipMetadata, int throttleLimit)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the connection.</param>
+public sealed class LayerRemover(AwsConnection connection, string metadataTable, string metadataRegion, bool skipMetadata, int throttleLimit, ILayerServices? services = null)
 {
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(connection);
+
     public async Task<IReadOnlyList<LayerRemoval>> RemoveAsync(IReadOnlyList<LayerVersionReference> versions, IOperationSink sink, CancellationToken cancellationToken)
     {
         var total = versions.Count;
         var done = 0;
-        using var dynamo = skipMetadata ? null : MetadataClientFactory.Create(metadataRegion, connection);
-        var table = dynamo is null ? null : new LayerMetadataTable(dynamo, metadataTable);
+        using var table = skipMetadata ? null : _services.OpenMetadata(metadataRegion, metadataTable);
         var tableMissing = 0;
-        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-        var byRegion = await Task.WhenAll(versions.GroupBy(v => v.Region).Select(async region =>
+        var regions = versions.Select(v => v.Region).Distinct(StringComparer.Ordinal).ToList();
+        var byRegion = await RegionFanOut.RunAsync(regions, throttleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            using var lambda = _services.OpenLayers(region);
+            var layers = await Task.WhenAll(versions.Where(v => v.Region == region).GroupBy(v => v.LayerName).Select(async layer =>
             {
-                using var lambda = LambdaLayerClient.Create(region.Key, connection);
-                using var pacer = new RequestPacer();
-                var layers = await Task.WhenAll(region.GroupBy(v => v.LayerName).Select(async layer =>
+                IReadOnlyDictionary<long, string> existing;
+                try
                 {
-                    IReadOnlyDictionary<long, string> existing;
-                    try
-                    {
-                        existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
-                            .ToDictionary(v => v.Version, v => v.LayerVersionArn);
-                    }
-                    catch (LambdaResourceNotFoundException)
-                    {
-                        existing = new Dictionary<long, string>();
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        var failure = AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Listing versions of '{layer.Key}'", layer.Key);
-                        return layer.Select(v => (Version: v, Outcome: new LayerRemoval(v, null, false, null, failure))).ToList();
-                    }
-                    return (await Task.WhenAll(layer.Select(async version =>
-                    {
-                        var removal = await RemoveOneAsync(lambda, pacer, table, version, existing, () => Interlocked.Exchange(ref tableMissing, 1) == 0, sink, cancellationToken).ConfigureAwait(false);
-                        var count = Interlocked.Increment(ref done);
-                        sink.Progress(new ProgressUpdate(1, "Removing layer versions", $"{count} of {total}", 100 * count / Math.Max(1, total)));
-                        return (Version: version, Outcome: removal);
-                    })).ConfigureAwait(false)).ToList();
-                })).ConfigureAwait(false);
-                return layers.SelectMany(l => l);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
+                    existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
+                        .ToDictionary(v => v.Version, v => v.LayerVersionArn);
+                }
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
+                {
+                    existing = new Dictionary<long, string>();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var failure = AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, $"Listing versions of '{layer.Key}'", layer.Key);
+                    return layer.Select(v => (Version: v, Outcome: new LayerRemoval(v, null, false, null, failure))).ToList();
+                }
+                return (await Task.WhenAll(layer.Select(async version =>
+                {
+                    var removal = await RemoveOneAsync(lambda, pacer, table, version, existing, () => Interlocked.Exchange(ref tableMissing, 1) == 0, sink, cancellationToken).ConfigureAwait(false);
+                    var count = Interlocked.Increment(ref done);
+                    sink.Progress(new ProgressUpdate(1, "Removing layer versions", $"{count} of {total}", 100 * count / Math.Max(1, total)));
+                    return (Version: version, Outcome: removal);
+                })).ConfigureAwait(false)).ToList();
+            })).ConfigureAwait(false);
+            return layers.SelectMany(l => l);
+        }, cancellationToken).ConfigureAwait(false);
         sink.Progress(new ProgressUpdate(1, "Removing layer versions", "done", 100, Completed: true));
         var results = byRegion.SelectMany(r => r).ToDictionary(r => r.Version, r => r.Outcome);
         return versions.Select(v => results[v]).ToList();
     }
 
-    private async Task<LayerRemoval> RemoveOrphanAsync(LayerMetadataTable? table, LayerVersionReference version, IReadOnlyDictionary<long, string> existing,
+    private async Task<LayerRemoval> RemoveOrphanAsync(ILayerMetadataStore? table, LayerVersionReference version, IReadOnlyDictionary<long, string> existing,
         Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
     {
         var arn = version.LayerVersionArn!;
@@ -108,7 +101,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
             sink.Verbose($"Removed the orphaned metadata item of {arn}.");
             return new LayerRemoval(version, arn, false, removed, null);
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             if (firstMissingTable()) sink.Warning($"{ex.Message} No metadata was removed.");
             return new LayerRemoval(version, arn, false, false, null);
@@ -119,7 +112,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
         }
     }
 
-    private async Task<LayerRemoval> RemoveOneAsync(LambdaLayerClient lambda, RequestPacer pacer, LayerMetadataTable? table, LayerVersionReference version,
+    private async Task<LayerRemoval> RemoveOneAsync(ILayerStore lambda, RequestPacer pacer, ILayerMetadataStore? table, LayerVersionReference version,
         IReadOnlyDictionary<long, string> existing, Func<bool> firstMissingTable, IOperationSink sink, CancellationToken cancellationToken)
     {
         if (version.MetadataOnly) return await RemoveOrphanAsync(table, version, existing, firstMissingTable, sink, cancellationToken).ConfigureAwait(false);
@@ -150,7 +143,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
             var removed = await table.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);
             return new LayerRemoval(version, arn, true, removed, null);
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             if (firstMissingTable()) sink.Warning($"{ex.Message} No metadata was removed.");
             return new LayerRemoval(version, arn, true, false, null);

@@ -1,6 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Inventory;
 
@@ -9,23 +11,8 @@ namespace Ocelot.Engine.Inventory;
 /// disagrees with the ARN, or a missing region, is refused rather than resolved against the default region, so a
 /// hand-edited or stale object can never delete another version than the one it names.
 /// </summary>
-public static partial class LayerVersionIdentity
+public static class LayerVersionIdentity
 {
-    public sealed record Arn(string Partition, string Region, string Account, string LayerName, long Version)
-    {
-        public string LayerArn => $"arn:{Partition}:lambda:{Region}:{Account}:layer:{LayerName}";
-        public override string ToString() => $"{LayerArn}:{Version.ToString(CultureInfo.InvariantCulture)}";
-    }
-
-    public static Arn? TryParse(string? arn)
-    {
-        if (arn is null) return null;
-        var match = VersionArn().Match(arn);
-        if (!match.Success || !long.TryParse(match.Groups["version"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
-            return null;
-        return new Arn(match.Groups["partition"].Value, match.Groups["region"].Value, match.Groups["account"].Value, match.Groups["name"].Value, version);
-    }
-
     /// <summary>The version to delete, checked: every given part must agree with the ARN, when there is one.</summary>
     /// <param name="description">What the object is, for messages (e.g. "the piped object").</param>
     public static LayerVersionReference Resolve(string? layerName, long version, string? region, string? layerVersionArn, string description)
@@ -37,7 +24,7 @@ public static partial class LayerVersionIdentity
                 "Pipe the objects Get-OcelotLayer returns, or give -Region (the ARN's region); Ocelot never assumes the default region for a delete.", target);
         if (layerVersionArn is null)
             return new LayerVersionReference(layerName!, version, region, null);
-        var arn = TryParse(layerVersionArn) ?? throw new OcelotException(ErrorIds.LayerVersionIdentityMismatch, FailureKind.InvalidArgument,
+        var arn = LayerVersionArn.TryParse(layerVersionArn) ?? throw new OcelotException(ErrorIds.LayerVersionIdentityMismatch, FailureKind.InvalidArgument,
             $"{Capitalise(description)} has LayerVersionArn '{layerVersionArn}', which is not a Lambda layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>).",
             "Pipe the objects Get-OcelotLayer returns.", layerVersionArn);
         var disagreements = new List<string>();
@@ -54,8 +41,25 @@ public static partial class LayerVersionIdentity
         return new LayerVersionReference(arn.LayerName, arn.Version, arn.Region, arn.ToString());
     }
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>The ARN of a version given by name, number and region (one GetLayerVersion call, which also proves it exists).</summary>
+    public static async Task<string> LookUpAsync(LayerVersionReference version, AwsConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var lambda = LambdaLayerClient.Create(version.Region, connection);
+            return (await lambda.GetLayerVersionAsync(version.LayerName, version.Version, cancellationToken).ConfigureAwait(false)).LayerVersionArn;
+        }
+        catch (LambdaServiceException ex) when (ex.Kind == LambdaErrorKind.ResourceNotFound)
+        {
+            throw new OcelotException(ErrorIds.LayerVersionNotFound, FailureKind.ObjectNotFound,
+                $"Version {version.Version} of layer '{version.LayerName}' does not exist in {version.Region}.",
+                "List what exists with Get-OcelotLayer.", version.Describe(null), ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw AwsFailures.Translate(ex, ErrorIds.LayerListFailed, version.Region, $"Looking up version {version.Version} of layer '{version.LayerName}'", version.Describe(null));
+        }
+    }
 
-    [GeneratedRegex(@"\Aarn:(?<partition>aws(-[a-z]+)*):lambda:(?<region>[a-z]{2}(-[a-z]+)+-[0-9]+):(?<account>[0-9]{12}):layer:(?<name>[A-Za-z0-9_-]{1,140}):(?<version>[0-9]{1,18})\z")]
-    private static partial Regex VersionArn();
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -2,6 +2,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 
@@ -13,19 +14,21 @@ namespace Ocelot.Engine.Inventory;
 /// layer's versions listed once in its region; an item whose ARN is not among them is an orphan. An item that cannot
 /// be read is a warning naming it, and the rest are still listed.
 /// </summary>
-public sealed class OrphanedMetadata(LayerQuery query)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the query's connection.</param>
+public sealed class OrphanedMetadata(LayerQuery query, ILayerServices? services = null)
 {
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(query.Connection);
+
     public async Task<LayerInventory.Result> ListAsync(IOperationSink sink, CancellationToken cancellationToken)
     {
-        var items = new List<(LayerMetadataItem Item, LayerVersionIdentity.Arn Arn)>();
-        using (var dynamo = MetadataClientFactory.Create(query.MetadataRegion, query.Connection))
+        var items = new List<(LayerMetadataItem Item, LayerVersionArn Arn)>();
+        using (var table = _services.OpenMetadata(query.MetadataRegion, query.MetadataTable))
         {
-            var table = new LayerMetadataTable(dynamo, query.MetadataTable);
             try
             {
                 await foreach (var item in table.ScanAsync(cancellationToken, malformed => sink.Warning($"{ErrorIds.MetadataItemMalformed}: {malformed.Message} It was skipped.")).ConfigureAwait(false))
                 {
-                    if (LayerVersionIdentity.TryParse(item.LayerArn) is not { } arn)
+                    if (LayerVersionArn.TryParse(item.LayerArn) is not { } arn)
                     {
                         sink.Warning($"{ErrorIds.MetadataItemMalformed}: The metadata item '{item.LayerArn}' is malformed: its layer_arn is not a layer version ARN. It was skipped.");
                         continue;
@@ -41,41 +44,32 @@ public sealed class OrphanedMetadata(LayerQuery query)
         sink.Verbose($"{items.Count} metadata item(s) in the regions and names asked for.");
 
         var failures = new List<OcelotException>();
-        using var slots = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
-        var perRegion = await Task.WhenAll(items.GroupBy(i => i.Arn.Region).Select(async region =>
+        var regions = items.Select(i => i.Arn.Region).Distinct(StringComparer.Ordinal).ToList();
+        var perRegion = await RegionFanOut.RunAsync(regions, query.ThrottleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            using var lambda = _services.OpenLayers(region);
+            var orphans = new List<OcelotLayerVersion>();
+            foreach (var layer in items.Where(i => i.Arn.Region == region).GroupBy(i => i.Arn.LayerName))
             {
-                using var lambda = LambdaLayerClient.Create(region.Key, query.Connection);
-                using var pacer = new RequestPacer();
-                var orphans = new List<OcelotLayerVersion>();
-                foreach (var layer in region.GroupBy(i => i.Arn.LayerName))
+                HashSet<string> existing;
+                try
                 {
-                    HashSet<string> existing;
-                    try
-                    {
-                        existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
-                            .Select(v => v.LayerVersionArn).ToHashSet(StringComparer.Ordinal);
-                    }
-                    catch (LambdaResourceNotFoundException)
-                    {
-                        existing = [];
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region.Key, $"Listing versions of '{layer.Key}'", layer.Key));
-                        continue;
-                    }
-                    orphans.AddRange(layer.Where(i => !existing.Contains(i.Arn.ToString())).Select(i => Describe(i.Item, i.Arn)));
+                    existing = (await pacer.RunAsync(() => lambda.ListLayerVersionsAsync(layer.Key, cancellationToken), cancellationToken).ConfigureAwait(false))
+                        .Select(v => v.LayerVersionArn).ToHashSet(StringComparer.Ordinal);
                 }
-                return orphans;
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
+                {
+                    existing = [];
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    lock (failures) failures.Add(AwsFailures.Translate(ex, ErrorIds.LayerListFailed, region, $"Listing versions of '{layer.Key}'", layer.Key));
+                    continue;
+                }
+                orphans.AddRange(layer.Where(i => !existing.Contains(i.Arn.ToString())).Select(i => Describe(i.Item, i.Arn)));
             }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
+            return orphans;
+        }, cancellationToken).ConfigureAwait(false);
         var found = perRegion.SelectMany(o => o).Where(v =>
             (query.Distribution is null || string.Equals(v.Distribution, query.Distribution, StringComparison.OrdinalIgnoreCase)) &&
             (query.Architecture is null || string.Equals(v.Architecture, query.Architecture, StringComparison.OrdinalIgnoreCase)));
@@ -85,7 +79,7 @@ public sealed class OrphanedMetadata(LayerQuery query)
     }
 
     // Identity (name, version, region, ARN) comes from the parsed ARN, never from the item's other attributes.
-    private static OcelotLayerVersion Describe(LayerMetadataItem item, LayerVersionIdentity.Arn arn) => new()
+    private static OcelotLayerVersion Describe(LayerMetadataItem item, LayerVersionArn arn) => new()
     {
         LayerName = arn.LayerName,
         Version = arn.Version,

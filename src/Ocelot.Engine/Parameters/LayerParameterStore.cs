@@ -7,11 +7,8 @@ using Amazon.SimpleSystemsManagement.Model;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Publishing;
-using Ocelot.Engine.Rollout;
-
-using LayerVersionArn = Ocelot.Engine.Rollout.LayerVersionArn;
 
 namespace Ocelot.Engine.Parameters;
 
@@ -26,23 +23,17 @@ public sealed record LayerParameterChange(string Region, string Name, string? Va
 public sealed partial class LayerParameterStore
 {
     private readonly AwsConnection connection;
-    private readonly AWSCredentials? credentials;
 
-    // No SDK type in a public signature: the cmdlets that call this live in the default load context, the SDK does not.
-    private LayerParameterStore(AwsConnection connection, AWSCredentials? credentials)
-    {
-        this.connection = connection;
-        this.credentials = credentials;
-    }
+    private LayerParameterStore(AwsConnection connection) => this.connection = connection;
 
     /// <summary>A store writing with the given connection's credentials.</summary>
-    public static LayerParameterStore For(AwsConnection connection) => new(connection, null);
+    public static LayerParameterStore For(AwsConnection connection) => new(connection);
 
     /// <summary>SSM's limit on a parameter name's length (with its path).</summary>
     private const int MaxNameLength = 1011;
 
     /// <summary>A store writing with a copy target's credentials (another account's profile or keys).</summary>
-    public static LayerParameterStore ForTarget(AwsConnection source, Copying.TargetAccount target) => new(source, target.Credentials(source.ProfileName));
+    public static LayerParameterStore ForTarget(AwsConnection source, Copying.TargetAccount target) => new(target.Connection(source));
 
     public static string ValidatePath(string path)
     {
@@ -100,7 +91,7 @@ public sealed partial class LayerParameterStore
         var changes = await Task.WhenAll(deleted.GroupBy(d => (d.Region, d.LayerName)).Select(async layer =>
         {
             var (region, layerName) = layer.Key;
-            var parts = LayerNameParts.TryParse(layerName);
+            var parts = LayerName.TryParse(layerName);
             var name = NameFor(path, parts?.Distribution, parts?.Architecture, parts?.ReleaseGroup);
             if (name is null) return null;
             try
@@ -117,15 +108,13 @@ public sealed partial class LayerParameterStore
                 }
                 if (!LayerVersionArn.TryParse(current, out var pointed) || pointed.LayerName != layerName || pointed.Region != region || !layer.Any(d => d.Version == pointed.Version))
                     return null;
-                using var lambda = credentials is null
-                    ? LambdaLayerClient.Create(region, connection)
-                    : LambdaLayerClient.CreateWithCredentials(region, credentials, connection.EndpointUrl);
+                using var lambda = LambdaLayerClient.Create(region, connection);
                 IReadOnlyList<LayerVersionSummary> remaining;
                 try
                 {
                     remaining = await lambda.ListLayerVersionsAsync(layerName, cancellationToken).ConfigureAwait(false);
                 }
-                catch (LambdaResourceNotFoundException)
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
                 {
                     remaining = [];
                 }
@@ -161,18 +150,7 @@ public sealed partial class LayerParameterStore
         $"No parameter was written for {arn}: its distribution, architecture or release group is unknown or not a valid parameter name segment.",
         "Publish with -Distribution and -Architecture, or record the version's metadata.", arn);
 
-    private IAmazonSimpleSystemsManagement Client(string region)
-    {
-        // The region before ServiceURL: in AWSSDK.Core 4.x setting RegionEndpoint clears ServiceURL.
-        var config = new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
-        if (!string.IsNullOrWhiteSpace(connection.EndpointUrl)) config.ServiceURL = connection.EndpointUrl;
-        if (config.ServiceURL is not null) config.AuthenticationRegion = region;
-        if (credentials is not null) return new AmazonSimpleSystemsManagementClient(credentials, config);
-        if (string.IsNullOrEmpty(connection.ProfileName)) return new AmazonSimpleSystemsManagementClient(config);
-        if (!new CredentialProfileStoreChain().TryGetAWSCredentials(connection.ProfileName, out var profile))
-            throw new ArgumentException($"No AWS credentials were found for profile '{connection.ProfileName}'.");
-        return new AmazonSimpleSystemsManagementClient(profile, config);
-    }
+    private IAmazonSimpleSystemsManagement Client(string region) => AwsClients.Ssm(region, connection);
 
     [GeneratedRegex(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
     private static partial Regex PathPattern();

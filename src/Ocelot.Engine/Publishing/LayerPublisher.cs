@@ -3,6 +3,7 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Publishing;
@@ -12,30 +13,21 @@ namespace Ocelot.Engine.Publishing;
 /// (reuse it unless forced), else upload (directly, or staged in S3 when too large) and publish; grant the requested
 /// sharing idempotently; record the version in the metadata table. A region's failure never stops the others.
 /// </summary>
-public sealed class LayerPublisher(PublishSettings settings)
+/// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the settings' connection.</param>
+public sealed class LayerPublisher(PublishSettings settings, ILayerServices? services = null)
 {
-    private readonly Lazy<Amazon.DynamoDBv2.IAmazonDynamoDB> _dynamo = new(() =>
-        MetadataClientFactory.Create(settings.MetadataRegion, settings.Connection));
+    private readonly ILayerServices _services = services ?? new AwsLayerServices(settings.Connection);
+    private readonly Lazy<ILayerMetadataStore> _metadata = new(() =>
+        (services ?? new AwsLayerServices(settings.Connection)).OpenMetadata(settings.MetadataRegion, settings.MetadataTable));
     private int _tableMissingReported;
 
     public async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(PublishPlan plan, IReadOnlyList<string> regions, int throttleLimit,
         IOperationSink sink, CancellationToken cancellationToken)
     {
         await PreflightAsync(sink, cancellationToken).ConfigureAwait(false);
-        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-        var tasks = regions.Select(async (region, index) =>
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await PublishInRegionAsync(plan, region, 10 + index, sink, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        var activities = regions.Distinct(StringComparer.Ordinal).Select((region, index) => (region, index)).ToDictionary(p => p.region, p => 10 + p.index, StringComparer.Ordinal);
+        return await RegionFanOut.RunAsync(regions, throttleLimit,
+            (region, pacer) => PublishInRegionAsync(plan, region, activities[region], pacer, sink, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private bool _preflightDone;
@@ -50,16 +42,16 @@ public sealed class LayerPublisher(PublishSettings settings)
         if (_preflightDone || settings.SkipMetadata) return;
         try
         {
-            if (!await new LayerMetadataTable(_dynamo.Value, settings.MetadataTable).CheckSchemaAsync(cancellationToken).ConfigureAwait(false))
-                WarnTableMissing(new MetadataTableNotFoundException(settings.MetadataTable, settings.MetadataRegion), sink);
+            if (!await _metadata.Value.CheckSchemaAsync(cancellationToken).ConfigureAwait(false))
+                WarnTableMissing(MetadataTableException.NotFound(settings.MetadataTable, settings.MetadataRegion), sink);
         }
-        catch (MetadataTableSchemaMismatchException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.SchemaMismatch)
         {
             throw new OcelotException(ErrorIds.MetadataTableSchemaMismatch, FailureKind.ResourceExists,
                 $"{ex.Message}. Nothing was published.",
                 $"Give -MetadataTable the name of an Ocelot metadata table (Initialize-OcelotMetadataTable creates one), or use -SkipMetadata.", settings.MetadataTable, ex);
         }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException or MetadataTableAccessDeniedException)
+        catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
         {
             // Not knowable now (no DescribeTable permission, or the network): recording reports it per version as before.
             sink.Verbose($"Could not check the metadata table '{settings.MetadataTable}' before publishing: {ex.Message}");
@@ -67,41 +59,41 @@ public sealed class LayerPublisher(PublishSettings settings)
         _preflightDone = true;
     }
 
-    private void WarnTableMissing(MetadataTableNotFoundException ex, IOperationSink sink)
+    private void WarnTableMissing(MetadataTableException ex, IOperationSink sink)
     {
         if (Interlocked.Exchange(ref _tableMissingReported, 1) == 0)
             sink.Warning($"{ex.Message} Layer versions are published without a record: create the table with " +
                 $"'Initialize-OcelotMetadataTable -TableName {settings.MetadataTable} -Region {settings.MetadataRegion}', then publish again to record them.");
     }
 
-    private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<RegionPublishResult> PublishInRegionAsync(PublishPlan plan, string region, int activity, RequestPacer pacer, IOperationSink sink, CancellationToken cancellationToken)
     {
         var name = plan.Name.Name;
-        var step = "connecting";
+        var step = PublishStep.Connecting;
         void Report(string status, int percent = -1) => sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", status, percent, ParentActivityId: 1));
         OcelotLayerVersion? version = null;
         try
         {
-            using var lambda = LambdaLayerClient.Create(region, settings.Connection);
+            using var lambda = _services.OpenLayers(region);
 
-            step = "checking for a version with the same content";
-            Report(step);
+            step = PublishStep.CheckingForSameContent;
+            Report(step.Text());
             LayerVersionDetails details;
             var status = LayerVersionStatus.Reused;
             // Two Ocelot processes on this machine publishing the same zip to the same layer take turns, so the second
             // finds the first's version and reuses it instead of making a duplicate.
             using (await FileLock.AcquireAsync(PublishLockPath(region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
-                var before = await ListVersionsAsync(lambda, name, cancellationToken).ConfigureAwait(false);
+                var before = await pacer.RunAsync(() => ListVersionsAsync(lambda, name, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var existing = settings.AllowDuplicate ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
                 if (existing is not null)
                 {
                     sink.Verbose($"{region}: version {existing.Version} of {name} already holds md5 {plan.Digests.Md5}; reusing it.");
-                    details = await lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken).ConfigureAwait(false);
+                    details = await pacer.RunAsync(() => lambda.GetLayerVersionAsync(name, existing.Version, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    step = "uploading";
+                    step = PublishStep.Uploading;
                     details = await UploadAndPublishAsync(lambda, plan, region, before, Report, sink, cancellationToken).ConfigureAwait(false);
                     status = LayerVersionStatus.Published;
                     sink.Verbose($"{region}: published {details.LayerVersionArn}.");
@@ -110,14 +102,14 @@ public sealed class LayerPublisher(PublishSettings settings)
             }
             version = Describe(plan, region, details, status, []);
 
-            step = "sharing";
+            step = PublishStep.Sharing;
             var sharedWith = await ShareAsync(lambda, name, details.Version, status == LayerVersionStatus.Reused, Report, cancellationToken).ConfigureAwait(false);
             version = version with { SharedWith = sharedWith.Select(g => g.Label).Order(StringComparer.Ordinal).ToArray(), Public = sharedWith.Any(g => g.IsPublic) };
 
             if (!settings.SkipMetadata)
             {
-                step = "recording metadata";
-                Report(step, 90);
+                step = PublishStep.RecordingMetadata;
+                Report(step.Text(), 90);
                 version = await RecordAsync(plan, version, sink, cancellationToken).ConfigureAwait(false);
             }
             sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", "done", 100, Completed: true, ParentActivityId: 1));
@@ -132,13 +124,13 @@ public sealed class LayerPublisher(PublishSettings settings)
             sink.Progress(new ProgressUpdate(activity, $"Publishing {name} in {region}", "failed", 100, Completed: true, ParentActivityId: 1));
             var errorId = step switch
             {
-                "checking for a version with the same content" => ErrorIds.ExistingVersionCheckFailed,
-                "sharing" => ErrorIds.LayerSharingFailed,
-                "recording metadata" => ErrorIds.MetadataWriteFailed,
+                PublishStep.CheckingForSameContent => ErrorIds.ExistingVersionCheckFailed,
+                PublishStep.Sharing => ErrorIds.LayerSharingFailed,
+                PublishStep.RecordingMetadata => ErrorIds.MetadataWriteFailed,
                 _ => ErrorIds.LayerPublishFailed,
             };
             var target = version?.LayerVersionArn ?? $"{name} ({region})";
-            return new RegionPublishResult(region, version, AwsFailures.Translate(ex, errorId, region, $"{Capitalize(step)} for layer '{name}'", target));
+            return new RegionPublishResult(region, version, AwsFailures.Translate(ex, errorId, region, $"{Capitalize(step.Text())} for layer '{name}'", target));
         }
     }
 
@@ -153,13 +145,13 @@ public sealed class LayerPublisher(PublishSettings settings)
         return Path.Combine(UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)), "locks", $"publish-{key}.lock");
     }
 
-    private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(LambdaLayerClient lambda, string name, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(ILayerStore lambda, string name, CancellationToken cancellationToken)
     {
         try
         {
             return await lambda.ListLayerVersionsAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (LambdaResourceNotFoundException)
+        catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
         {
             return []; // no such layer yet
         }
@@ -170,17 +162,17 @@ public sealed class LayerPublisher(PublishSettings settings)
     /// a timeout, a 5xx) the layer's versions are searched for this content (md5 in the description, then CodeSha256)
     /// before trying again, so a version Lambda made is found instead of made twice.
     /// </summary>
-    private async Task<LayerVersionDetails> PublishExactlyOnceAsync(LambdaLayerClient lambda, PublishPlan plan, string region,
-        IReadOnlyList<LayerVersionSummary> before, Func<LambdaLayerClient, Task<LayerVersionDetails>> publish, IOperationSink sink, CancellationToken cancellationToken)
+    private async Task<LayerVersionDetails> PublishExactlyOnceAsync(ILayerStore lambda, PublishPlan plan, string region,
+        IReadOnlyList<LayerVersionSummary> before, Func<ILayerStore, Task<LayerVersionDetails>> publish, IOperationSink sink, CancellationToken cancellationToken)
     {
-        using var once = LambdaLayerClient.Create(region, settings.Connection, withoutRetries: true);
+        using var once = _services.OpenLayers(region, withoutRetries: true);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await publish(once).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && OutcomeUnknown(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && AwsFailures.OutcomeUnknown(ex))
             {
                 sink.Verbose($"{region}: no answer to PublishLayerVersion ({ex.Message}); looking for a version with this content before trying again.");
                 if (await FindPublishedAsync(lambda, plan, before, cancellationToken).ConfigureAwait(false) is { } made)
@@ -197,17 +189,8 @@ public sealed class LayerPublisher(PublishSettings settings)
         }
     }
 
-    // A definite refusal (4xx other than throttling) created nothing; anything else may have.
-    private static bool OutcomeUnknown(Exception exception) => exception switch
-    {
-        OcelotException => false,
-        LambdaServiceException service => service.StatusCode is 0 || (int)service.StatusCode >= 500 || service.StatusCode == System.Net.HttpStatusCode.TooManyRequests
-            || service.StatusCode == System.Net.HttpStatusCode.RequestTimeout,
-        _ => true,
-    };
-
     /// <summary>A version made since <paramref name="before"/> that holds exactly this zip, or null.</summary>
-    private static async Task<LayerVersionDetails?> FindPublishedAsync(LambdaLayerClient lambda, PublishPlan plan, IReadOnlyList<LayerVersionSummary> before, CancellationToken cancellationToken)
+    private static async Task<LayerVersionDetails?> FindPublishedAsync(ILayerStore lambda, PublishPlan plan, IReadOnlyList<LayerVersionSummary> before, CancellationToken cancellationToken)
     {
         var known = before.Select(v => v.Version).ToHashSet();
         var versions = await ListVersionsAsync(lambda, plan.Name.Name, cancellationToken).ConfigureAwait(false);
@@ -223,7 +206,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     /// Another publish of the same zip (another machine, or -Force elsewhere) may have run between our look and our
     /// publish. The later version is the duplicate: say so, with both ARNs, so it can be removed.
     /// </summary>
-    private static async Task WarnIfDuplicateAsync(LambdaLayerClient lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
+    private static async Task WarnIfDuplicateAsync(ILayerStore lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
         LayerVersionDetails ours, IOperationSink sink, CancellationToken cancellationToken)
     {
         var known = before.Select(v => v.Version).ToHashSet();
@@ -245,7 +228,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 $"a duplicate with the same content (md5 {plan.Digests.Md5}). Remove one with Remove-OcelotLayer if only one is wanted.");
     }
 
-    private async Task<LayerVersionDetails> UploadAndPublishAsync(LambdaLayerClient lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
+    private async Task<LayerVersionDetails> UploadAndPublishAsync(ILayerStore lambda, PublishPlan plan, string region, IReadOnlyList<LayerVersionSummary> before,
         Action<string, int> report, IOperationSink sink, CancellationToken cancellationToken)
     {
         var size = plan.Digests.Size;
@@ -281,7 +264,7 @@ public sealed class LayerPublisher(PublishSettings settings)
             throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"The layer zip is {megabytes:0.0} MB, over this account's {limit / 1048576.0:0.#} MB direct-upload limit in {region}.",
                 "Give -S3Bucket to stage the zip in S3.", plan.Artifact.Path);
-        using var s3 = S3ClientFactory.Create(region, settings.Connection);
+        using var s3 = AwsClients.S3(region, settings.Connection);
         var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
         sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");
         var stagingThrottle = new ProgressThrottle(ProgressThrottle.DefaultInterval);
@@ -306,7 +289,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 {
                     await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+                catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
                 {
                     sink.Warning($"{region}: could not delete the staged object s3://{bucket}/{key}: {ex.Message}");
                 }
@@ -315,7 +298,7 @@ public sealed class LayerPublisher(PublishSettings settings)
     }
 
     /// <summary>Adds the requested grants that the version's policy lacks; returns every grant it then has.</summary>
-    private async Task<IReadOnlyList<SharingGrant>> ShareAsync(LambdaLayerClient lambda, string name, long version, bool reused,
+    private async Task<IReadOnlyList<SharingGrant>> ShareAsync(ILayerStore lambda, string name, long version, bool reused,
         Action<string, int> report, CancellationToken cancellationToken)
     {
         if (settings.Sharing.Count == 0 && !reused) return []; // a new version has no policy until we add one
@@ -331,7 +314,7 @@ public sealed class LayerPublisher(PublishSettings settings)
                 await lambda.AddLayerVersionPermissionAsync(name, version, wanted.StatementId, "lambda:GetLayerVersion",
                     wanted.Principal, wanted.OrganizationId, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (LambdaResourceConflictException)
+            catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceConflict)
             {
                 // The statement id exists already (another run added it meanwhile): the grant is in place.
             }
@@ -342,7 +325,7 @@ public sealed class LayerPublisher(PublishSettings settings)
 
     private async Task<OcelotLayerVersion> RecordAsync(PublishPlan plan, OcelotLayerVersion version, IOperationSink sink, CancellationToken cancellationToken)
     {
-        var table = new LayerMetadataTable(_dynamo.Value, settings.MetadataTable);
+        var table = _metadata.Value;
         try
         {
             var existing = version.Status == LayerVersionStatus.Reused
@@ -362,69 +345,42 @@ public sealed class LayerPublisher(PublishSettings settings)
             sink.Verbose($"{version.Region}: recorded {version.LayerVersionArn} in {settings.MetadataTable} ({settings.MetadataRegion}).");
             return version with { HasMetadata = true };
         }
-        catch (MetadataTableNotFoundException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.NotFound)
         {
             WarnTableMissing(ex, sink);
             return version with { HasMetadata = false };
         }
     }
 
-    private LayerMetadataItem ItemFor(PublishPlan plan, OcelotLayerVersion version) => new()
+    private LayerMetadataItem ItemFor(PublishPlan plan, OcelotLayerVersion version) => LayerVersionRecord.MetadataItem(version, plan.Digests.Md5, version.LayerArn) with
     {
-        LayerArn = version.LayerVersionArn,
-        Distribution = plan.Artifact.Distribution,
         DistributionDescription = plan.Artifact.DistributionDescription,
-        BaseLayerArn = version.LayerArn,
-        Version = version.Version,
-        Region = version.Region,
-        BaseName = plan.Name.Name,
-        Architecture = plan.Artifact.Architecture ?? "amd64",
-        LayerVersionStr = plan.Name.VersionString,
         CollectorVersionInput = plan.Artifact.CollectorVersion,
-        Md5Hash = plan.Digests.Md5,
-        PublishTimestamp = PublishTimestamp.Now(),
-        Public = version.Public ?? false,
         CompatibleRuntimes = settings.CompatibleRuntimes.Count == 0 ? null : settings.CompatibleRuntimes,
         Sha256 = plan.Digests.Sha256,
-        CodeSha256 = version.CodeSha256,
-        CodeSize = version.CodeSize,
         // An artifact made by hand (or -UpstreamRepo with -Path) may carry a token in its URL: the table never stores it.
         UpstreamRepo = plan.Artifact.UpstreamRepo is { } repository ? Upstream.UpstreamSource.Redact(repository) : null,
         UpstreamCommit = plan.Artifact.UpstreamCommit,
         BuildTags = plan.Artifact.BuildTags.Length == 0 ? null : plan.Artifact.BuildTags,
-        SharedWith = version.SharedWith.Length == 0 ? null : version.SharedWith,
-        ReleaseGroup = settings.ReleaseGroup,
         OcelotVersion = settings.OcelotVersion,
         Components = plan.Artifact.Components.Length == 0 ? null : plan.Artifact.Components,
         ConfigProviders = plan.Artifact.ConfigProviders.Length == 0 ? null : plan.Artifact.ConfigProviders,
     };
 
-    private OcelotLayerVersion Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) => new()
-    {
-        LayerName = plan.Name.Name,
-        Version = details.Version,
-        LayerVersionArn = details.LayerVersionArn,
-        LayerArn = details.LayerArn,
-        Region = region,
-        Architecture = plan.Artifact.Architecture,
-        Distribution = plan.Artifact.Distribution,
-        DistributionDescription = plan.Artifact.DistributionDescription,
-        CollectorVersion = plan.Artifact.CollectorVersion,
-        LayerVersionString = plan.Name.VersionString,
-        ReleaseGroup = settings.ReleaseGroup,
-        Md5 = plan.Digests.Md5,
-        CodeSha256 = details.Content.CodeSha256,
-        CodeSize = details.Content.CodeSize,
-        CreatedDate = details.CreatedDate,
-        Description = details.Description,
-        LicenseInfo = details.LicenseInfo,
-        CompatibleRuntimes = [.. details.CompatibleRuntimes],
-        Status = status,
-        SharedWith = [.. sharedWith],
-        Public = false,
-        Components = [.. plan.Artifact.Components],
-        ConfigProviders = [.. plan.Artifact.ConfigProviders],
-    };
+    private OcelotLayerVersion Describe(PublishPlan plan, string region, LayerVersionDetails details, LayerVersionStatus status, IReadOnlyList<string> sharedWith) =>
+        LayerVersionRecord.Describe(region, plan.Name.Name, details, status, plan.Digests.Md5) with
+        {
+            Architecture = plan.Artifact.Architecture,
+            Distribution = plan.Artifact.Distribution,
+            DistributionDescription = plan.Artifact.DistributionDescription,
+            CollectorVersion = plan.Artifact.CollectorVersion,
+            LayerVersionString = plan.Name.Version,
+            ReleaseGroup = settings.ReleaseGroup,
+            SharedWith = [.. sharedWith],
+            Public = false,
+            Components = plan.Artifact.Components,
+            ConfigProviders = plan.Artifact.ConfigProviders,
+        };
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,10 +1,11 @@
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Packaging;
 
 namespace Ocelot.Engine.Publishing;
 
 /// <summary>Everything decided about one artifact before any AWS call: its layer name, description and digests.</summary>
-public sealed record PublishPlan(OcelotLayerArtifact Artifact, LayerName.Parts Name, string Description, LayerPackage.Digests Digests,
+public sealed record PublishPlan(OcelotLayerArtifact Artifact, LayerName Name, string Description, LayerPackage.Digests Digests,
     IReadOnlyDictionary<string, string> StagingBuckets)
 {
     /// <summary>

@@ -1,3 +1,4 @@
+using Ocelot.Engine.Layers;
 namespace Ocelot.Engine.Rollout;
 
 /// <summary>How a function's layer list changes: the given version replaces the one it had, is added, or is already there.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Rollout;
@@ -46,7 +46,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
                     architectures = (await pacer.RunAsync(() => lambda.GetLayerVersionAsync(layer.Key.LayerArn, layer.Key.Version, cancellationToken), cancellationToken)
                         .ConfigureAwait(false)).CompatibleArchitectures;
                 }
-                catch (LambdaResourceNotFoundException)
+                catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
                 {
                     failures.Add((layer.Min(t => t.Index), new OcelotException(ErrorIds.LayerVersionNotFound, FailureKind.ObjectNotFound,
                         $"The layer version {layer.Key} does not exist (or is not shared with this account).",
@@ -167,7 +167,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
                     updated = await pacer.RunAsync(() => lambda.UpdateFunctionLayersAsync(change.FunctionName, edit.Layers, revision, cancellationToken), cancellationToken).ConfigureAwait(false);
                     break;
                 }
-                catch (Exception ex) when (attempt < UpdateAttempts && ex is LambdaPreconditionFailedException or LambdaResourceConflictException)
+                catch (Exception ex) when (attempt < UpdateAttempts && ex is LambdaServiceException { Kind: LambdaErrorKind.PreconditionFailed or LambdaErrorKind.ResourceConflict })
                 {
                     // Someone changed the function since the plan (PreconditionFailed) or an update is still running
                     // (ResourceConflict): wait for it, re-read the layers and apply the same intent to them.

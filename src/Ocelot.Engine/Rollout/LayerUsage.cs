@@ -1,7 +1,7 @@
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Rollout;
 
@@ -40,14 +40,11 @@ public sealed class LayerUsage(AwsConnection connection, int throttleLimit = 8)
 
     public async Task<Result> ReadAsync(IEnumerable<string> regions, CancellationToken cancellationToken)
     {
-        using var slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
-        var answers = await Task.WhenAll(regions.Distinct(StringComparer.Ordinal).Select(async region =>
+        var answers = await RegionFanOut.RunAsync(regions.Distinct(StringComparer.Ordinal).ToList(), throttleLimit, async (region, pacer) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 using var lambda = LambdaLayerClient.Create(region, connection);
-                using var pacer = new RequestPacer();
                 var functions = await pacer.RunAsync(() => lambda.ListFunctionVersionsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
                 return (Usage: new RegionLayerUsage(region, functions), Failure: (OcelotException?)null);
             }
@@ -55,11 +52,7 @@ public sealed class LayerUsage(AwsConnection connection, int throttleLimit = 8)
             {
                 return (Usage: (RegionLayerUsage?)null, Failure: AwsFailures.Translate(ex, ErrorIds.LayerUsageCheckFailed, region, "Listing the functions that use layers", region));
             }
-            finally
-            {
-                slots.Release();
-            }
-        })).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return new Result(
             answers.Where(a => a.Usage is not null).ToDictionary(a => a.Usage!.Region, a => a.Usage!, StringComparer.Ordinal),
             answers.Select(a => a.Failure).OfType<OcelotException>().ToList());

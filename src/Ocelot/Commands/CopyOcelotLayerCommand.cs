@@ -71,7 +71,7 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private readonly List<(LayerVersionArn Source, List<string> Regions)> _approved = [];
+    private readonly List<(Engine.Layers.LayerVersionArn Source, List<string> Regions)> _approved = [];
     private IReadOnlyList<string> _regions = [];
     private IReadOnlyList<SharingGrant> _sharing = [];
 
@@ -102,8 +102,8 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
         var account = TargetProfileName is not null ? $" (profile {TargetProfileName})" : TargetAccessKey is not null ? " (target keys)" : string.Empty;
         foreach (var text in LayerVersionArn)
         {
-            Engine.Rollout.LayerVersionArn source;
-            try { source = Engine.Rollout.LayerVersionArn.Parse(text); }
+            Engine.Layers.LayerVersionArn source;
+            try { source = Engine.Layers.LayerVersionArn.Parse(text); }
             catch (OcelotException ex) { ThrowTerminatingError(ErrorRecords.From(ex)); return; }
             if (_approved.Any(a => a.Source == source)) continue;
             var regions = _regions.Where(region => (Force && !whatIf) ||

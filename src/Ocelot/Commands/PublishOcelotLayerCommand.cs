@@ -67,12 +67,12 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     /// <summary>The first part of the layer name, before the architecture (default ocel).</summary>
     [Parameter]
     [ValidatePattern(@"\A[a-zA-Z0-9_-]{1,100}\z")]
-    public string LayerNameBase { get; set; } = LayerName.DefaultBase;
+    public string LayerNameBase { get; set; } = Engine.Layers.LayerName.DefaultBase;
 
     /// <summary>The last part of the layer name (default prod), e.g. beta or dev.</summary>
     [Parameter]
     [ValidatePattern(@"\A[a-zA-Z0-9_.-]{1,40}\z")]
-    public string ReleaseGroup { get; set; } = LayerName.DefaultReleaseGroup;
+    public string ReleaseGroup { get; set; } = Engine.Layers.LayerName.DefaultReleaseGroup;
 
     /// <summary>Replaces the version part of the layer name (default: the collector version, e.g. 0_158_0).</summary>
     [Parameter]

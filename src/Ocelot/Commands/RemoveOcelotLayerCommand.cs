@@ -120,7 +120,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         string? arn = null;
         try
         {
-            new PipelinePump(this).Run(async token => arn = await Engine.Inventory.LayerVersionArn.LookUpAsync(version, Connection, token).ConfigureAwait(false), Cancellation);
+            new PipelinePump(this).Run(async token => arn = await Engine.Inventory.LayerVersionIdentity.LookUpAsync(version, Connection, token).ConfigureAwait(false), Cancellation);
         }
         catch (OcelotException ex)
         {

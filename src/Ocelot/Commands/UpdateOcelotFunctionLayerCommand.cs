@@ -65,7 +65,7 @@ public sealed class UpdateOcelotFunctionLayerCommand : OcelotAwsCmdlet
             var names = FunctionName.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
             var literals = FunctionName.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList();
             foreach (var arn in LayerVersionArn)
-                _targets.Add(new RolloutTarget(Engine.Rollout.LayerVersionArn.Parse(arn), name => names.Any(p => p.IsMatch(name)), literals));
+                _targets.Add(new RolloutTarget(Engine.Layers.LayerVersionArn.Parse(arn), name => names.Any(p => p.IsMatch(name)), literals));
         }
         catch (OcelotException ex)
         {

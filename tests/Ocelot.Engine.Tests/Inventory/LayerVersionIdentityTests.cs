@@ -1,5 +1,6 @@
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Tests.Inventory;
 
@@ -15,7 +16,7 @@ public sealed class LayerVersionIdentityTests
         var reference = LayerVersionIdentity.Resolve(Name, 3, "eu-west-1", Arn, "the object");
         Assert.Equal(new LayerVersionReference(Name, 3, "eu-west-1", Arn), reference);
         Assert.Equal(reference, LayerVersionIdentity.Resolve("arn:aws:lambda:eu-west-1:123456789012:layer:" + Name, 3, "eu-west-1", Arn, "the object"));
-        Assert.Equal("aws-cn", LayerVersionIdentity.TryParse("arn:aws-cn:lambda:cn-north-1:123456789012:layer:x:1")!.Partition);
+        Assert.Equal("aws-cn", LayerVersionArn.TryParse("arn:aws-cn:lambda:cn-north-1:123456789012:layer:x:1")!.Partition);
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class LayerVersionIdentityTests
     [InlineData("ocel-amd64-minimal-0_158_0-prod:3")]
     public void A_value_that_is_not_exactly_a_layer_version_ARN_is_refused(string arn)
     {
-        Assert.Null(LayerVersionIdentity.TryParse(arn));
+        Assert.Null(LayerVersionArn.TryParse(arn));
         Assert.Equal(ErrorIds.LayerVersionIdentityMismatch, Assert.Throws<OcelotException>(() => LayerVersionIdentity.Resolve(Name, 3, "eu-west-1", arn, "the object")).ErrorId);
     }
 }

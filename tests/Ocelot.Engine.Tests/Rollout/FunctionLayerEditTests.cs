@@ -1,4 +1,5 @@
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Rollout;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Rollout;
 using Ocelot.Engine.Tests.Aws.Lambda.Support;

@@ -3,6 +3,7 @@ using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Go;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Upstream;
 
@@ -61,7 +62,7 @@ public sealed class ValidationPatternTests
 
     [Fact]
     public void Layer_names_that_end_in_a_newline_are_not_parsed() =>
-        Assert.Null(LayerNameParts.TryParse("ocel-amd64-minimal-0_158_0-prod\n"));
+        Assert.Null(LayerName.TryParse("ocel-amd64-minimal-0_158_0-prod\n"));
 
     [Theory]
     [InlineData("go1.19.8", 19, 8)]

@@ -65,23 +65,3 @@ public sealed partial class LambdaLayerClient
         return tags;
     }
 }
-
-// Clients for credentials given as keys (another account's, for copies).
-public sealed partial class LambdaLayerClient
-{
-    /// <summary>Like <see cref="Create"/>, with explicit credentials (null: the SDK's default chain).</summary>
-    public static LambdaLayerClient CreateWithCredentials(string region, AWSCredentials? credentials, string? endpointUrl)
-    {
-        var config = new LambdaLayerClientConfig();
-        if (!string.IsNullOrWhiteSpace(endpointUrl))
-        {
-            config.ServiceURL = endpointUrl;
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-        return new LambdaLayerClient(credentials, config);
-    }
-}

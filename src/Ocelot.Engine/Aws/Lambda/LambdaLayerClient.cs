@@ -13,7 +13,7 @@ namespace Ocelot.Engine.Aws.Lambda;
 /// Lambda layer operations on the AWS SDK's runtime pipeline: the SDK supplies credentials (env, profiles incl. SSO and
 /// assume-role, container and instance roles), endpoint configuration, SigV4 signing, retries and clock-skew correction.
 /// </summary>
-public sealed partial class LambdaLayerClient : AmazonServiceClient
+public sealed partial class LambdaLayerClient : AmazonServiceClient, ILayerStore
 {
     private const string PageSize = "50";
     private const string LayerVersionPath = "/2018-10-31/layers/{LayerName}/versions/{VersionNumber}";
@@ -150,7 +150,7 @@ public sealed partial class LambdaLayerClient : AmazonServiceClient
             var response = await SendAsync(LayerVersionRequest("GET", LayerVersionPath + "/policy", layerName, version), cancellationToken).ConfigureAwait(false);
             return new LayerVersionPolicy(LambdaResponseReader.RequiredString(response, "Policy"), LambdaResponseReader.String(response, "RevisionId"));
         }
-        catch (LambdaResourceNotFoundException)
+        catch (LambdaServiceException lambdaError) when (lambdaError.Kind == LambdaErrorKind.ResourceNotFound)
         {
             // Lambda reports "no policy yet" as ResourceNotFound; a missing layer version also lands here.
             return null;

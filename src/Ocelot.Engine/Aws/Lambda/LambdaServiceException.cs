@@ -3,16 +3,19 @@ using Amazon.Runtime;
 
 namespace Ocelot.Engine.Aws.Lambda;
 
-/// <summary>An error answer from the Lambda service (after the SDK's retries), with the fields needed to report it.</summary>
-public class LambdaServiceException : Exception
+/// <summary>An error answer from the Lambda service (after the SDK's retries), with its kind and the fields needed to report it.</summary>
+public sealed class LambdaServiceException : Exception
 {
-    public LambdaServiceException(string message, string? errorCode, HttpStatusCode statusCode, string? requestId, Exception? innerException = null)
+    public LambdaServiceException(LambdaErrorKind kind, string message, string? errorCode, HttpStatusCode statusCode, string? requestId, Exception? innerException = null)
         : base(message, innerException)
     {
+        Kind = kind;
         ErrorCode = errorCode;
         StatusCode = statusCode;
         RequestId = requestId;
     }
+
+    public LambdaErrorKind Kind { get; }
 
     /// <summary>Lambda's error type, e.g. <c>ResourceNotFoundException</c>; null when the body was not a Lambda error.</summary>
     public string? ErrorCode { get; }
@@ -26,25 +29,24 @@ public class LambdaServiceException : Exception
         var code = error.ErrorCode;
         var status = error.StatusCode;
         var message = string.IsNullOrEmpty(error.Message) ? $"Lambda returned HTTP {(int)status} {code}".TrimEnd() : error.Message;
-        var requestId = error.RequestId;
-        return code switch
-        {
-            "ResourceNotFoundException" => new LambdaResourceNotFoundException(message, code, status, requestId, error),
-            "ResourceConflictException" => new LambdaResourceConflictException(message, code, status, requestId, error),
-            "TooManyRequestsException" or "ThrottlingException" => new LambdaThrottledException(message, code, status, requestId, error),
-            "RequestTooLargeException" or "RequestEntityTooLargeException" => new LambdaRequestTooLargeException(message, code, status, requestId, error),
-            "AccessDeniedException" or "UnrecognizedClientException" or "InvalidSignatureException"
-                => new LambdaAccessDeniedException(message, code, status, requestId, error),
-            "InvalidParameterValueException" => new LambdaInvalidParameterException(message, code, status, requestId, error),
-            "CodeStorageExceededException" => new LambdaCodeStorageExceededException(message, code, status, requestId, error),
-            "PolicyLengthExceededException" => new LambdaPolicyLengthExceededException(message, code, status, requestId, error),
-            "PreconditionFailedException" => new LambdaPreconditionFailedException(message, code, status, requestId, error),
-            // Oversized uploads are often rejected in front of Lambda, without a Lambda error code.
-            _ when status == HttpStatusCode.RequestEntityTooLarge || message.Contains("Request must be smaller than", StringComparison.Ordinal)
-                => new LambdaRequestTooLargeException(message, code, status, requestId, error),
-            _ when status == HttpStatusCode.TooManyRequests => new LambdaThrottledException(message, code, status, requestId, error),
-            _ when status == HttpStatusCode.Forbidden => new LambdaAccessDeniedException(message, code, status, requestId, error),
-            _ => new LambdaServiceException(message, code, status, requestId, error),
-        };
+        return new LambdaServiceException(KindOf(code, status, message), message, code, status, error.RequestId, error);
     }
+
+    private static LambdaErrorKind KindOf(string? code, HttpStatusCode status, string message) => code switch
+    {
+        "ResourceNotFoundException" => LambdaErrorKind.ResourceNotFound,
+        "ResourceConflictException" => LambdaErrorKind.ResourceConflict,
+        "TooManyRequestsException" or "ThrottlingException" => LambdaErrorKind.Throttled,
+        "RequestTooLargeException" or "RequestEntityTooLargeException" => LambdaErrorKind.RequestTooLarge,
+        "AccessDeniedException" or "UnrecognizedClientException" or "InvalidSignatureException" => LambdaErrorKind.AccessDenied,
+        "InvalidParameterValueException" => LambdaErrorKind.InvalidParameter,
+        "CodeStorageExceededException" => LambdaErrorKind.CodeStorageExceeded,
+        "PolicyLengthExceededException" => LambdaErrorKind.PolicyLengthExceeded,
+        "PreconditionFailedException" => LambdaErrorKind.PreconditionFailed,
+        // Oversized uploads are often rejected in front of Lambda, without a Lambda error code.
+        _ when status == HttpStatusCode.RequestEntityTooLarge || message.Contains("Request must be smaller than", StringComparison.Ordinal) => LambdaErrorKind.RequestTooLarge,
+        _ when status == HttpStatusCode.TooManyRequests => LambdaErrorKind.Throttled,
+        _ when status == HttpStatusCode.Forbidden => LambdaErrorKind.AccessDenied,
+        _ => LambdaErrorKind.Other,
+    };
 }

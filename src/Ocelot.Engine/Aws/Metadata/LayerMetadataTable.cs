@@ -7,11 +7,19 @@ using Amazon.Runtime;
 namespace Ocelot.Engine.Aws.Metadata;
 
 /// <summary>Reads and writes layer metadata items in the DynamoDB metadata table.</summary>
-public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName = MetadataTableSchema.DefaultTableName)
+public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName = MetadataTableSchema.DefaultTableName) : ILayerMetadataStore
 {
     private static readonly TimeSpan ActivePollInterval = TimeSpan.FromSeconds(1);
 
     public string TableName { get; } = tableName;
+
+    /// <summary>Whether disposing the table disposes its client (one opened for it by <see cref="AwsLayerServices"/>).</summary>
+    internal bool OwnsClient { get; init; }
+
+    public void Dispose()
+    {
+        if (OwnsClient) client.Dispose();
+    }
 
     /// <summary>Items per Query/Scan request; null lets DynamoDB fill its 1 MB pages.</summary>
     public int? PageSize { get; init; }
@@ -119,18 +127,18 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
         await DescribeOrNullAsync(cancellationToken) is not null;
 
     /// <summary>Whether the table exists, checking its schema when it does (a preflight before anything is published).</summary>
-    /// <exception cref="MetadataTableSchemaMismatchException">The table exists with other keys or indexes.</exception>
+    /// <exception cref="MetadataTableException">The table exists with other keys or indexes.</exception>
     public async Task<bool> CheckSchemaAsync(CancellationToken cancellationToken = default)
     {
         var table = await DescribeOrNullAsync(cancellationToken);
         if (table is null) return false;
         var differences = MetadataTableSchema.FindDifferences(table);
-        if (differences.Count > 0) throw new MetadataTableSchemaMismatchException(TableName, differences);
+        if (differences.Count > 0) throw MetadataTableException.SchemaMismatch(TableName, differences);
         return true;
     }
 
     /// <summary>Creates the table if it is missing and waits until it is ACTIVE.</summary>
-    /// <exception cref="MetadataTableSchemaMismatchException">The table exists with other keys or indexes.</exception>
+    /// <exception cref="MetadataTableException">The table exists with other keys or indexes.</exception>
     public async Task<TableState> EnsureTableAsync(CancellationToken cancellationToken = default)
     {
         var state = TableState.AlreadyExists;
@@ -147,11 +155,11 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
             {
                 // Someone else created it between our describe and create; theirs is checked below like any other.
             }
-            table = await DescribeOrNullAsync(cancellationToken) ?? throw new MetadataTableNotFoundException(TableName, Region);
+            table = await DescribeOrNullAsync(cancellationToken) ?? throw MetadataTableException.NotFound(TableName, Region);
         }
 
         var differences = MetadataTableSchema.FindDifferences(table);
-        if (differences.Count > 0) throw new MetadataTableSchemaMismatchException(TableName, differences);
+        if (differences.Count > 0) throw MetadataTableException.SchemaMismatch(TableName, differences);
 
         await WaitUntilActiveAsync(table, cancellationToken);
         return state;
@@ -165,7 +173,7 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
             if (DateTimeOffset.UtcNow > deadline)
                 throw new TimeoutException($"The table '{TableName}' did not become ACTIVE within {ActiveWaitTimeout}.");
             await Task.Delay(ActivePollInterval, cancellationToken);
-            table = await DescribeOrNullAsync(cancellationToken) ?? throw new MetadataTableNotFoundException(TableName, Region);
+            table = await DescribeOrNullAsync(cancellationToken) ?? throw MetadataTableException.NotFound(TableName, Region);
         }
     }
 
@@ -182,7 +190,7 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
                 () => client.DescribeTableAsync(new DescribeTableRequest { TableName = TableName }, cancellationToken));
             return response.Table;
         }
-        catch (MetadataTableNotFoundException)
+        catch (MetadataTableException missing) when (missing.Problem == MetadataTableProblem.NotFound)
         {
             return null;
         }
@@ -212,11 +220,11 @@ public sealed class LayerMetadataTable(IAmazonDynamoDB client, string tableName 
         }
         catch (ResourceNotFoundException e)
         {
-            throw new MetadataTableNotFoundException(TableName, Region, e);
+            throw MetadataTableException.NotFound(TableName, Region, e);
         }
         catch (AmazonServiceException e) when (e.ErrorCode == "AccessDeniedException" || e.StatusCode == HttpStatusCode.Forbidden)
         {
-            throw new MetadataTableAccessDeniedException(TableName, Region, operation, e);
+            throw MetadataTableException.AccessDenied(TableName, Region, operation, e);
         }
     }
 }

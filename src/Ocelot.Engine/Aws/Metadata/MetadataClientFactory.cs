@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.DynamoDBv2;
 
 namespace Ocelot.Engine.Aws.Metadata;
@@ -16,17 +15,5 @@ public static class MetadataClientFactory
         Create(region, new AwsConnection(profileName, endpointUrl));
 
     /// <summary>A client with the connection's credentials (resolved as the AWS CLI does) and endpoint.</summary>
-    public static IAmazonDynamoDB Create(string region, AwsConnection connection)
-    {
-        if (string.IsNullOrWhiteSpace(region)) throw new ArgumentException("A region is required.", nameof(region));
-
-        // The region must be set before ServiceURL: in AWSSDK.Core 4.x setting RegionEndpoint clears ServiceURL.
-        var config = new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
-        // Without an explicit URL the SDK itself reads AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL and the
-        // profile's endpoint_url (honouring AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) into ServiceURL.
-        if (!string.IsNullOrWhiteSpace(connection.EndpointUrl)) config.ServiceURL = connection.EndpointUrl;
-        // With a ServiceURL the signer cannot infer the region from the host name.
-        if (config.ServiceURL is not null) config.AuthenticationRegion = region;
-        return connection.Credentials() is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
-    }
+    public static IAmazonDynamoDB Create(string region, AwsConnection connection) => AwsClients.DynamoDb(region, connection);
 }

@@ -12,7 +12,7 @@ public static class MetadataTableSetup
         {
             return await new LayerMetadataTable(client, tableName).EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (MetadataTableSchemaMismatchException ex)
+        catch (MetadataTableException ex) when (ex.Problem == MetadataTableProblem.SchemaMismatch)
         {
             throw new OcelotException(ErrorIds.MetadataTableSchemaMismatch, FailureKind.ResourceExists,
                 $"Table '{tableName}' in {region} exists with another schema: {ex.Message}",

@@ -26,8 +26,9 @@ public sealed class ErrorMappingTests
         using var client = LambdaLayerClient.Create("us-east-1", null, standIn.Url);
 
         await client.AddLayerVersionPermissionAsync("layer", 1, "shared", "lambda:GetLayerVersion", "*");
-        var error = await Assert.ThrowsAsync<LambdaResourceConflictException>(
+        var error = await Assert.ThrowsAsync<LambdaServiceException>(
             () => client.AddLayerVersionPermissionAsync("layer", 1, "shared", "lambda:GetLayerVersion", "*"));
+        Assert.Equal(LambdaErrorKind.ResourceConflict, error.Kind);
 
         Assert.Equal("ResourceConflictException", error.ErrorCode);
         Assert.Equal(HttpStatusCode.Conflict, error.StatusCode);
@@ -36,28 +37,28 @@ public sealed class ErrorMappingTests
     }
 
     [Theory]
-    [InlineData(429, "TooManyRequestsException", typeof(LambdaThrottledException))]
-    [InlineData(413, "RequestTooLargeException", typeof(LambdaRequestTooLargeException))]
-    [InlineData(413, "RequestEntityTooLargeException", typeof(LambdaRequestTooLargeException))]
-    [InlineData(403, "AccessDeniedException", typeof(LambdaAccessDeniedException))]
-    [InlineData(403, "UnrecognizedClientException", typeof(LambdaAccessDeniedException))]
-    [InlineData(403, "InvalidSignatureException", typeof(LambdaAccessDeniedException))]
-    [InlineData(400, "InvalidParameterValueException", typeof(LambdaInvalidParameterException))]
-    [InlineData(400, "CodeStorageExceededException", typeof(LambdaCodeStorageExceededException))]
-    [InlineData(400, "PolicyLengthExceededException", typeof(LambdaPolicyLengthExceededException))]
-    [InlineData(412, "PreconditionFailedException", typeof(LambdaPreconditionFailedException))]
-    [InlineData(404, "ResourceNotFoundException", typeof(LambdaResourceNotFoundException))]
-    [InlineData(409, "ResourceConflictException", typeof(LambdaResourceConflictException))]
-    [InlineData(400, "ServiceQuotaSomethingNew", typeof(LambdaServiceException))]
-    [InlineData(500, "ServiceException", typeof(LambdaServiceException))]
-    public async Task Lambda_error_codes_map_to_typed_exceptions(int status, string errorType, Type expected)
+    [InlineData(429, "TooManyRequestsException", LambdaErrorKind.Throttled)]
+    [InlineData(413, "RequestTooLargeException", LambdaErrorKind.RequestTooLarge)]
+    [InlineData(413, "RequestEntityTooLargeException", LambdaErrorKind.RequestTooLarge)]
+    [InlineData(403, "AccessDeniedException", LambdaErrorKind.AccessDenied)]
+    [InlineData(403, "UnrecognizedClientException", LambdaErrorKind.AccessDenied)]
+    [InlineData(403, "InvalidSignatureException", LambdaErrorKind.AccessDenied)]
+    [InlineData(400, "InvalidParameterValueException", LambdaErrorKind.InvalidParameter)]
+    [InlineData(400, "CodeStorageExceededException", LambdaErrorKind.CodeStorageExceeded)]
+    [InlineData(400, "PolicyLengthExceededException", LambdaErrorKind.PolicyLengthExceeded)]
+    [InlineData(412, "PreconditionFailedException", LambdaErrorKind.PreconditionFailed)]
+    [InlineData(404, "ResourceNotFoundException", LambdaErrorKind.ResourceNotFound)]
+    [InlineData(409, "ResourceConflictException", LambdaErrorKind.ResourceConflict)]
+    [InlineData(400, "ServiceQuotaSomethingNew", LambdaErrorKind.Other)]
+    [InlineData(500, "ServiceException", LambdaErrorKind.Other)]
+    public async Task Lambda_error_codes_map_to_kinds(int status, string errorType, LambdaErrorKind expected)
     {
         using var standIn = new LoopbackLambdaStandIn(_ => StandInResponse.LambdaError(status, errorType, $"{errorType} from stand-in"));
         using var client = LambdaLayerClient.Create("us-east-1", null, standIn.Url);
 
         var error = await Assert.ThrowsAnyAsync<LambdaServiceException>(() => client.GetLayerVersionAsync("layer", 1));
 
-        Assert.Equal(expected, error.GetType());
+        Assert.Equal(expected, error.Kind);
         Assert.Equal(errorType, error.ErrorCode);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal($"{errorType} from stand-in", error.Message);
@@ -69,7 +70,7 @@ public sealed class ErrorMappingTests
         using var standIn = new LoopbackLambdaStandIn(_ => StandInResponse.LambdaError(429, "TooManyRequestsException", "Rate exceeded"));
         using var client = LambdaLayerClient.Create("us-east-1", null, standIn.Url);
 
-        await Assert.ThrowsAsync<LambdaThrottledException>(() => client.ListLayersAsync());
+        Assert.Equal(LambdaErrorKind.Throttled, (await Assert.ThrowsAsync<LambdaServiceException>(() => client.ListLayersAsync())).Kind);
 
         Assert.Equal(3, standIn.Requests.Count);
     }
@@ -122,8 +123,9 @@ public sealed class ErrorMappingTests
             "Request must be smaller than 69905067 bytes for the PublishLayerVersion operation", "text/plain"));
         using var client = LambdaLayerClient.Create("us-east-1", null, standIn.Url);
 
-        var error = await Assert.ThrowsAsync<LambdaRequestTooLargeException>(() => client.PublishLayerVersionAsync(
+        var error = await Assert.ThrowsAsync<LambdaServiceException>(() => client.PublishLayerVersionAsync(
             new PublishLayerVersionInput("big", LayerContent.FromZip(TestZips.PythonLayer("big")))));
+        Assert.Equal(LambdaErrorKind.RequestTooLarge, error.Kind);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, error.StatusCode);
         Assert.Contains("Request must be smaller than", error.Message);

@@ -51,8 +51,9 @@ public sealed class LayerPermissionTests(MotoServerFixture moto) : IClassFixture
         await client.PublishLayerVersionAsync(new PublishLayerVersionInput(name, LayerContent.FromZip(TestZips.PythonLayer(name))));
         await client.AddLayerVersionPermissionAsync(name, 1, "everyone", "lambda:GetLayerVersion", "*");
 
-        var error = await Assert.ThrowsAsync<LambdaPreconditionFailedException>(
+        var error = await Assert.ThrowsAsync<LambdaServiceException>(
             () => client.RemoveLayerVersionPermissionAsync(name, 1, "everyone", "not-the-current-revision"));
+        Assert.Equal(LambdaErrorKind.PreconditionFailed, error.Kind);
 
         Assert.Equal("PreconditionFailedException", error.ErrorCode);
     }
@@ -64,7 +65,7 @@ public sealed class LayerPermissionTests(MotoServerFixture moto) : IClassFixture
         using var client = LambdaLayerClient.Create("us-east-1", null, moto.Url);
         await client.PublishLayerVersionAsync(new PublishLayerVersionInput(name, LayerContent.FromZip(TestZips.PythonLayer(name))));
 
-        await Assert.ThrowsAsync<LambdaResourceNotFoundException>(() => client.RemoveLayerVersionPermissionAsync(name, 1, "never-added"));
+        Assert.Equal(LambdaErrorKind.ResourceNotFound, (await Assert.ThrowsAsync<LambdaServiceException>(() => client.RemoveLayerVersionPermissionAsync(name, 1, "never-added"))).Kind);
     }
 
     private static JsonElement[] Statements(LayerVersionPolicy policy)

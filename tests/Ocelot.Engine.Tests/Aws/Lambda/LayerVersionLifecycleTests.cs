@@ -37,7 +37,8 @@ public sealed class LayerVersionLifecycleTests(MotoServerFixture moto) : IClassF
 
         await client.DeleteLayerVersionAsync(name, 1);
 
-        var error = await Assert.ThrowsAsync<LambdaResourceNotFoundException>(() => client.GetLayerVersionAsync(name, 1));
+        var error = await Assert.ThrowsAsync<LambdaServiceException>(() => client.GetLayerVersionAsync(name, 1));
+        Assert.Equal(LambdaErrorKind.ResourceNotFound, error.Kind);
         Assert.Equal("ResourceNotFoundException", error.ErrorCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
         Assert.False(string.IsNullOrEmpty(error.RequestId));
@@ -58,7 +59,7 @@ public sealed class LayerVersionLifecycleTests(MotoServerFixture moto) : IClassF
 
         Assert.Equal(published.LayerVersionArn, fetched.LayerVersionArn);
         Assert.Contains("\"public\"", policy!.Policy);
-        await Assert.ThrowsAsync<LambdaResourceNotFoundException>(() => client.GetLayerVersionAsync(name, 1));
+        Assert.Equal(LambdaErrorKind.ResourceNotFound, (await Assert.ThrowsAsync<LambdaServiceException>(() => client.GetLayerVersionAsync(name, 1))).Kind);
     }
 
     [Fact]
@@ -66,9 +67,9 @@ public sealed class LayerVersionLifecycleTests(MotoServerFixture moto) : IClassF
     {
         using var client = LambdaLayerClient.Create("us-east-1", null, moto.Url);
 
-        var error = await Assert.ThrowsAsync<LambdaResourceNotFoundException>(() => client.GetLayerVersionAsync(TestZips.UniqueLayerName("missing"), 1));
+        var error = await Assert.ThrowsAsync<LambdaServiceException>(() => client.GetLayerVersionAsync(TestZips.UniqueLayerName("missing"), 1));
+        Assert.Equal(LambdaErrorKind.ResourceNotFound, error.Kind);
 
-        Assert.IsAssignableFrom<LambdaServiceException>(error);
         Assert.Contains("Cannot find layer", error.Message);
     }
 }

@@ -73,8 +73,9 @@ public sealed class PublishLayerVersionTests(MotoServerFixture moto) : IClassFix
     {
         using var client = LambdaLayerClient.Create("us-east-1", null, moto.Url);
 
-        var error = await Assert.ThrowsAsync<LambdaInvalidParameterException>(() => client.PublishLayerVersionAsync(
+        var error = await Assert.ThrowsAsync<LambdaServiceException>(() => client.PublishLayerVersionAsync(
             new PublishLayerVersionInput(TestZips.UniqueLayerName("s3"), LayerContent.FromS3("ocelot-no-such-bucket", "layer.zip"))));
+        Assert.Equal(LambdaErrorKind.InvalidParameter, error.Kind);
 
         Assert.Equal("InvalidParameterValueException", error.ErrorCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);

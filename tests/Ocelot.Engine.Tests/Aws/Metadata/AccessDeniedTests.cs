@@ -16,7 +16,9 @@ public sealed class AccessDeniedTests
     {
         var table = new LayerMetadataTable(DenyingClient.Create(), "ocelot-layers");
 
-        var error = await Assert.ThrowsAsync<MetadataTableAccessDeniedException>(() => table.PutAsync(SampleItems.Full()));
+        var error = await Assert.ThrowsAsync<MetadataTableException>(() => table.PutAsync(SampleItems.Full()));
+
+        Assert.Equal(MetadataTableProblem.AccessDenied, error.Problem);
 
         Assert.Equal("PutItem", error.Operation);
         Assert.Equal("eu-west-1", error.Region);

@@ -26,7 +26,9 @@ public sealed class MissingTableTests(MotoServerFixture moto)
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
-        var error = await Assert.ThrowsAsync<MetadataTableNotFoundException>(call);
+        var error = await Assert.ThrowsAsync<MetadataTableException>(call);
+
+        Assert.Equal(MetadataTableProblem.NotFound, error.Problem);
 
         Assert.Equal(_tableName, error.TableName);
         Assert.Equal(MotoServerFixture.Region, error.Region);

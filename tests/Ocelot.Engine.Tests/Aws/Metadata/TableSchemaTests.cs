@@ -58,7 +58,9 @@ public sealed class TableSchemaTests(MotoServerFixture moto)
             "--billing-mode", "PAY_PER_REQUEST");
         var table = new LayerMetadataTable(moto.CreateClient(), name);
 
-        var error = await Assert.ThrowsAsync<MetadataTableSchemaMismatchException>(() => table.EnsureTableAsync());
+        var error = await Assert.ThrowsAsync<MetadataTableException>(() => table.EnsureTableAsync());
+
+        Assert.Equal(MetadataTableProblem.SchemaMismatch, error.Problem);
 
         Assert.Equal(name, error.TableName);
         Assert.Equal(
@@ -101,7 +103,9 @@ public sealed class TableSchemaTests(MotoServerFixture moto)
             }));
         var table = new LayerMetadataTable(moto.CreateClient(), name);
 
-        var error = await Assert.ThrowsAsync<MetadataTableSchemaMismatchException>(() => table.EnsureTableAsync());
+        var error = await Assert.ThrowsAsync<MetadataTableException>(() => table.EnsureTableAsync());
+
+        Assert.Equal(MetadataTableProblem.SchemaMismatch, error.Problem);
 
         Assert.Equal(
             [

@@ -2,13 +2,17 @@ using System.Text.RegularExpressions;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Failures;
 
-namespace Ocelot.Engine.Publishing;
+namespace Ocelot.Engine.Layers;
 
 /// <summary>
-/// The layer name, exactly as the reference tool builds it (behaviour §3.2), so teams keep their layer names:
-/// <c>&lt;base&gt;-&lt;arch&gt;-&lt;distribution&gt;-&lt;version&gt;-&lt;release group&gt;</c>, cleaned to Lambda's characters.
+/// A layer name in Ocelot's convention, <c>&lt;base&gt;-&lt;arch&gt;-&lt;distribution&gt;-&lt;version&gt;-&lt;release group&gt;</c>,
+/// built exactly as the reference tool builds it (behaviour §3.2) so teams keep their layer names, and read back for
+/// layers the metadata table does not describe.
 /// </summary>
-public static partial class LayerName
+/// <param name="Name">The full name, cleaned to Lambda's characters.</param>
+/// <param name="Architecture">The architecture the name carries (amd64 or arm64 when read back), or null.</param>
+/// <param name="Version">The version part (the layer version string).</param>
+public sealed partial record LayerName(string Name, string? Architecture, string? Distribution, string Version, string ReleaseGroup)
 {
     public const string DefaultBase = "ocel";
     public const string DefaultReleaseGroup = "prod";
@@ -19,13 +23,15 @@ public static partial class LayerName
     /// <summary>Version numbers assumed when checking the ARN length before publishing (up to 99999 versions).</summary>
     private const int VersionDigitsAssumed = 5;
 
-    public sealed record Parts(string Name, string CompatibleArchitecture, string VersionString);
+    /// <summary>Lambda's name for the architecture (CompatibleArchitectures): x86_64 or arm64.</summary>
+    public string CompatibleArchitecture => string.IsNullOrEmpty(Architecture) ? "x86_64" : Architecture.Replace("amd64", "x86_64", StringComparison.Ordinal);
 
-    public static Parts Construct(string baseName, string? architecture, string? distribution, string? layerVersion,
+    public override string ToString() => Name;
+
+    public static LayerName Construct(string baseName, string? architecture, string? distribution, string? layerVersion,
         string? collectorVersion, string releaseGroup, string? githubRef)
     {
         var name = baseName;
-        var compatible = string.IsNullOrEmpty(architecture) ? "x86_64" : architecture.Replace("amd64", "x86_64");
         if (!string.IsNullOrEmpty(architecture)) name += $"-{architecture}";
         if (!string.IsNullOrEmpty(distribution)) name += $"-{distribution}";
         string version;
@@ -36,7 +42,16 @@ public static partial class LayerName
         version = Clean(version);
         name = Clean($"{name}-{version}-{releaseGroup}");
         if (char.IsAsciiDigit(name[0])) name = "layer-" + name;
-        return new Parts(name, compatible, version);
+        return new LayerName(name, architecture, distribution, version, releaseGroup);
+    }
+
+    /// <summary>The parts of a name made by the convention; null for names made another way (a best effort).</summary>
+    public static LayerName? TryParse(string layerName)
+    {
+        var match = Convention().Match(layerName);
+        if (!match.Success) return null;
+        var architecture = match.Groups["arch"].Value == "x86_64" ? "amd64" : match.Groups["arch"].Value;
+        return new LayerName(layerName, architecture, match.Groups["dist"].Value, match.Groups["version"].Value, match.Groups["group"].Value);
     }
 
     /// <summary>Checks the name and the longest version ARN it can have in <paramref name="regions"/> against Lambda's limits.</summary>
@@ -70,4 +85,7 @@ public static partial class LayerName
 
     [GeneratedRegex(@"\A[a-zA-Z0-9_-]+\z")]
     private static partial Regex ValidCharacters();
+
+    [GeneratedRegex(@"\A.+?-(?<arch>amd64|arm64|x86_64)-(?<dist>[A-Za-z0-9_-]+)-(?<version>[A-Za-z0-9_]+)-(?<group>[A-Za-z0-9_]+)\z")]
+    private static partial Regex Convention();
 }

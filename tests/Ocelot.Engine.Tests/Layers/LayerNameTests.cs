@@ -1,8 +1,9 @@
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Publishing;
 using Xunit;
 
-namespace Ocelot.Engine.Tests.Publishing;
+namespace Ocelot.Engine.Tests.Layers;
 
 /// <summary>The reference's verified cases (behaviour §3.2): existing layer names must not change.</summary>
 public class LayerNameTests
@@ -24,7 +25,7 @@ public class LayerNameTests
         var parts = LayerName.Construct(baseName, arch, distribution, version, collector, group, githubRef: null);
         Assert.Equal(expectedName, parts.Name);
         Assert.Equal(expectedArchitecture, parts.CompatibleArchitecture);
-        Assert.Equal(expectedVersion, parts.VersionString);
+        Assert.Equal(expectedVersion, parts.Version);
     }
 
     [Theory]
@@ -66,4 +67,20 @@ public class LayerDescriptionTests
         Assert.EndsWith("...", description);
         Assert.True(LayerDescription.Matches(description, Md5));
     }
+
+    [Theory]
+    [InlineData("ocel", "amd64", "minimal-forwarder", "prod")]
+    [InlineData("otel-collector", "arm64", "splunk", "dev")]
+    public void A_name_made_by_the_convention_reads_back_as_its_parts(string baseName, string architecture, string distribution, string group)
+    {
+        var made = LayerName.Construct(baseName, architecture, distribution, null, "v0.158.0", group, githubRef: null);
+        Assert.Equal(made, LayerName.TryParse(made.Name));
+        Assert.Equal("amd64", LayerName.TryParse("ocel-x86_64-minimal-0_158_0-prod")!.Architecture);
+    }
+
+    [Theory]
+    [InlineData("my-layer")]
+    [InlineData("ocel-riscv-minimal-0_158_0-prod")]
+    [InlineData("ocel-amd64-minimal-0.158.0-prod")]
+    public void A_name_made_another_way_has_no_parts(string name) => Assert.Null(LayerName.TryParse(name));
 }

@@ -1,4 +1,4 @@
-namespace Ocelot.Engine.Inventory;
+namespace Ocelot.Engine.Aws;
 
 /// <summary>
 /// Spaces request starts to a region so a listing or a prune stays under Lambda's control-plane rate (about 15
