@@ -173,7 +173,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             ? LayerInput.RequireInside(configFile, tree, "the upstream collector config")
             : LayerInput.RequireInside(configFile, Path.GetDirectoryName(configFile)!, $"the config-file of distribution '{distribution.Name}'");
 
-        var (layerComponents, _, configProviders) =
+        var (layerComponents, configProviders) =
             await ResolveComponentsAsync(go, collector, lambdaComponents, distribution, missing, cancellationToken).ConfigureAwait(false);
         if (!request.SkipConfigCheck) CheckConfig(distribution, configFile, missing, layerComponents, configProviders);
 
@@ -223,12 +223,11 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
     /// Per architecture, the compiled components with their types and signals from metadata.yaml (go list runs in the
     /// tidied build tree), and the config providers of upstream's collector.
     /// </summary>
-    private async Task<(Dictionary<string, IReadOnlyList<OcelotLayerComponent>> Components, Dictionary<string, IReadOnlyList<string>> Names, IReadOnlyList<string> Providers)>
+    private async Task<(Dictionary<string, IReadOnlyList<OcelotLayerComponent>> Components, IReadOnlyList<string> Providers)>
         ResolveComponentsAsync(GoToolchain go, string collector, string lambdaComponents, ResolvedDistribution distribution, IReadOnlyList<string> architectures,
             CancellationToken cancellationToken)
     {
         var components = new Dictionary<string, IReadOnlyList<OcelotLayerComponent>>(StringComparer.Ordinal);
-        var names = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var componentsModule = File.Exists(Path.Combine(lambdaComponents, "go.mod")) ? lambdaComponents : collector;
         foreach (var architecture in architectures)
         {
@@ -236,7 +235,6 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             var resolution = await LayerComponentResolver.ResolveAsync(go, componentsModule, compiled, _goRunEnvironment, _sink, cancellationToken).ConfigureAwait(false);
             if (resolution.Warning is not null && components.Count == 0) _sink.Warning($"{distribution.Name}: {resolution.Warning}");
             components[architecture] = resolution.Components;
-            names[architecture] = compiled.Select(c => c.ShortName).ToList();
         }
         var providers = ConfigProviders.FromUpstream(collector);
         if (providers.Count == 0)
@@ -244,7 +242,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
             _sink.Verbose($"No <scheme>provider.NewFactory() call in upstream's collector/*.go: assuming opentelemetry-lambda's providers ({string.Join(", ", ConfigProviders.OpentelemetryLambdaDefault)}).");
             providers = ConfigProviders.OpentelemetryLambdaDefault;
         }
-        return (components, names, providers);
+        return (components, providers);
     }
 
     /// <summary>Checks the config the layer will ship against each architecture's components; stops the distribution when it does not fit.</summary>
