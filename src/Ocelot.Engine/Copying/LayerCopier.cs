@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;

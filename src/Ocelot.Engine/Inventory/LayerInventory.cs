@@ -2,7 +2,6 @@ using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Failures;
-using Ocelot.Engine.Layers;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
 

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Amazon;
-using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Ocelot.Engine.Aws;

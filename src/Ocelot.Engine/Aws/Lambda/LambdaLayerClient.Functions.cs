@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon;
-using Amazon.Runtime;
 
 namespace Ocelot.Engine.Aws.Lambda;
 
