@@ -90,7 +90,7 @@ public sealed class LayerPublisher(PublishSettings settings)
             var status = LayerVersionStatus.Reused;
             // Two Ocelot processes on this machine publishing the same zip to the same layer take turns, so the second
             // finds the first's version and reuses it instead of making a duplicate.
-            using (await FileLock.AcquireAsync(PublishLockPath(region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
+            using (await FileLock.AcquireAsync(PublishLockPath(settings.CacheFolder, region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
                 var before = await ListVersionsAsync(lambda, name, cancellationToken).ConfigureAwait(false);
                 var existing = settings.AllowDuplicate ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
@@ -147,10 +147,10 @@ public sealed class LayerPublisher(PublishSettings settings)
     /// <summary>Publish attempts when no answer comes; each is preceded by a look for the version by content.</summary>
     private const int PublishAttempts = 3;
 
-    private static string PublishLockPath(string region, string name, string md5)
+    private static string PublishLockPath(string cacheFolder, string region, string name, string md5)
     {
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{region}\n{name}\n{md5}")))[..24].ToLowerInvariant();
-        return Path.Combine(UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)), "locks", $"publish-{key}.lock");
+        return Path.Combine(cacheFolder, "locks", $"publish-{key}.lock");
     }
 
     private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(LambdaLayerClient lambda, string name, CancellationToken cancellationToken)
