@@ -7,7 +7,7 @@ namespace Ocelot.Engine.Inventory;
 /// <summary>A version Remove-OcelotLayer may delete, fully resolved: <see cref="Target"/> is what -WhatIf and -Confirm name.</summary>
 public sealed record RemovalCandidate(LayerVersionReference Version, string Target, string Action);
 
-/// <summary>What became of one version offered for removal: a candidate to confirm, or nothing (a repeat, or kept), and why.</summary>
+/// <summary>What became of one version offered for removal: a candidate to confirm, or nothing (a repeat, or kept because functions may use it), and why.</summary>
 public sealed record RemovalDecision(RemovalCandidate? Candidate, string? KeptBecause, IReadOnlyList<OcelotException> Failures)
 {
     public static RemovalDecision Repeat { get; } = new(null, null, []);
@@ -51,10 +51,10 @@ public sealed class LayerRemovalPlanner(AwsConnection connection, bool checkUsag
             _usage[version.Region] = usage = result.Regions.GetValueOrDefault(version.Region);
         }
         if (usage is null)
-            return new RemovalDecision(null, $"{target} was kept: the functions of {version.Region} could not be listed to check that it is unused (give -SkipUsageCheck to delete it anyway).", failures);
+            return new RemovalDecision(null, $"{target} was kept: the functions of {version.Region} could not be listed to check that it is unused.", failures);
         var users = version.LayerVersionArn is null ? usage.UsersOf(version.LayerName, version.Version) : usage.UsersOf(version.LayerVersionArn);
         if (users.Count == 0) return new RemovalDecision(candidate, null, failures);
         return new RemovalDecision(null, $"{target} is still used by {users.Count} function(s) in {version.Region}: {string.Join(", ", users)}. It was kept; " +
-            "move them to another version (Update-OcelotFunctionLayer) or give -SkipUsageCheck to delete it anyway.", failures);
+            "move them to another version (Update-OcelotFunctionLayer) first.", failures);
     }
 }

@@ -45,7 +45,7 @@ public static partial class LayerVersionArn
 
     private static OcelotException Invalid(string message, string arn) =>
         new(ErrorIds.InputObjectInvalid, FailureKind.InvalidArgument, message,
-            "Pipe the objects Get-OcelotLayer or Publish-OcelotLayer wrote, unchanged, or give -LayerName, -VersionNumber and -Region alone.", arn);
+            "Pipe the objects Get-OcelotLayer or Publish-OcelotLayer wrote, unchanged, or give the layer name, version number and region alone.", arn);
 
     [GeneratedRegex(@"\Aarn:aws[a-z-]*:lambda:(?<region>[a-z0-9-]{1,32}):[0-9]{12}:layer:(?<name>[A-Za-z0-9_-]{1,140}):(?<version>[1-9][0-9]{0,15})\z")]
     private static partial Regex Pattern();

@@ -83,7 +83,7 @@ public abstract class OcelotCmdlet : PSCmdlet, IDisposable
     private protected void Fail(OcelotException failure, OnFailure onFailure)
     {
         if (failure is CollectorConfigRejectedException rejected) ErrorRecords.WriteProblems(this, rejected.Report);
-        var record = ErrorRecords.From(failure);
+        var record = ErrorRecords.From(failure, this);
         if (onFailure == OnFailure.Stop) ThrowTerminatingError(record);
         WriteError(record);
     }

@@ -107,7 +107,7 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
         var planner = (LayerRemovalPlanner)(_planner ??= new LayerRemovalPlanner(Connection, checkUsage: !SkipUsageCheck, SkipMetadata));
         if (!Run((_, token) => planner.ConsiderAsync(version, token), OnFailure.WriteError, out var decision)) return;
         WriteFailures(decision.Failures);
-        if (decision.KeptBecause is not null) WriteWarning(decision.KeptBecause);
+        if (decision.KeptBecause is not null) WriteWarning($"{decision.KeptBecause} Give -SkipUsageCheck to delete it anyway.");
         if (decision.Candidate is { } candidate && ShouldChange(candidate.Target, candidate.Action, Force)) _approved.Add(candidate.Version);
     }
 
