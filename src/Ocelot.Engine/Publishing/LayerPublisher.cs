@@ -280,7 +280,7 @@ public sealed class LayerPublisher(PublishSettings settings)
         if (!plan.StagingBuckets.TryGetValue(region, out var bucket))
             throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"The layer zip is {megabytes:0.0} MB, over this account's {limit / 1048576.0:0.#} MB direct-upload limit in {region}.",
-                "Stage the zip in S3 (give a staging bucket).", plan.Artifact.Path);
+                "Stage the zip in S3 with a staging bucket.", plan.Artifact.Path);
         using var s3 = S3ClientFactory.Create(region, settings.Connection);
         var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
         sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");

@@ -25,7 +25,17 @@ public abstract class OcelotCmdlet : PSCmdlet, IDisposable
     /// <summary>The environment variables Ocelot reads, read on first use and kept for the rest of the command.</summary>
     private protected OcelotEnvironment Settings => _environment ??= OcelotEnvironment.Current();
 
-    protected override void StopProcessing() => _cancellation.Cancel();
+    protected override void StopProcessing()
+    {
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Ctrl-C as the command ends, after PowerShell disposed it: there is nothing left to cancel.
+        }
+    }
 
     public void Dispose()
     {

@@ -145,13 +145,10 @@ public sealed class PublishOcelotLayerCommand : OcelotLayerWriteCmdlet
         var approved = _regions.Where(region => ShouldChange(plan.Target(region), plan.Summary(region, settings), Force)).ToList();
         if (approved.Count == 0) return;
 
-        var progress = new ProgressRecord(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)");
-        WriteProgress(progress);
+        WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
         // A preflight failure stops the command: nothing was published in any region.
         Run((pump, token) => ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token), OnFailure.Stop, out var results);
-        progress.StatusDescription = "done";
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
+        WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
         foreach (var result in results)
         {
             if (result.Version is not null) WriteObject(ResultMapper.ToPublic(result.Version));

@@ -12,17 +12,7 @@ internal static class ErrorRecords
         Create(exception, exception.ErrorId, exception.Kind, exception.Target, exception.RecommendedAction);
 
     /// <summary>The engine says what was wrong in its own terms; the record also says which of the cmdlet's parameters to change.</summary>
-    public static ErrorRecord From(OcelotException exception, PSCmdlet cmdlet)
-    {
-        var record = From(exception);
-        var parameters = ErrorParameters.Of(exception, cmdlet);
-        if (parameters.Count == 0) return record;
-        record.ErrorDetails = new ErrorDetails(ErrorParameters.Named(exception.Message, parameters))
-        {
-            RecommendedAction = ErrorParameters.Named(exception.RecommendedAction, parameters),
-        };
-        return record;
-    }
+    public static ErrorRecord From(OcelotException exception, PSCmdlet cmdlet) => ErrorParameters.Name(From(exception), exception, cmdlet);
 
     public static ErrorRecord From(ConfigProblem problem) =>
         Create(new InvalidDataException(problem.Message), problem.ErrorId, FailureKind.InvalidData, problem.Distribution, problem.RecommendedAction);
