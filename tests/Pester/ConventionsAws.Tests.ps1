@@ -138,6 +138,14 @@ Describe 'AWS Tools conventions' {
         It 'refuses -AccessKey without -SecretKey with one clear error' {
             { Get-OcelotLayer -AccessKey AKIDALONE -ErrorAction Stop } | Should -Throw -ErrorId 'CredentialsInvalid*'
         }
+
+        It 'names the parameter to change, while the engine says what was wrong in its own terms' {
+            $record = try { Get-OcelotLayer -EndpointUrl 'not a url' -ErrorAction Stop } catch { $_ }
+            $record.FullyQualifiedErrorId | Should -BeLike 'EndpointInvalid*'
+            $record.Exception.Message | Should -Be 'The endpoint URL is not an http(s) URL.'
+            $record.ErrorDetails.Message | Should -Be '-EndpointUrl: The endpoint URL is not an http(s) URL.'
+            $record.ErrorDetails.RecommendedAction | Should -BeLike '-EndpointUrl: Give the endpoint as a full URL*'
+        }
     }
 
     Describe '-Force skips the confirmation prompt and nothing else' {
@@ -155,6 +163,13 @@ Describe 'AWS Tools conventions' {
             Get-LayerVersions $version.LayerName | Should -HaveCount 1
             Get-LayerVersions 'ocel-amd64-force-whatif-publish-0_158_0-prod' | Should -BeNullOrEmpty
             Get-Tables us-east-1 | Should -Not -Contain 'conv-whatif-table'
+        }
+
+        It '$WhatIfPreference holds for Copy-OcelotLayer with -Force too' {
+            $WhatIfPreference = $true
+            Copy-OcelotLayer $version.LayerVersionArn -Region eu-west-1 -SkipMetadata -Force | Should -BeNullOrEmpty
+            $WhatIfPreference = $false
+            Get-LayerVersions $version.LayerName eu-west-1 | Should -BeNullOrEmpty
         }
 
         It '-WhatIf:$false wins over $WhatIfPreference, as for any cmdlet' {

@@ -71,7 +71,7 @@ public sealed record AwsConnection(string? ProfileName, string? EndpointUrl)
         if (regions is { Count: > 0 }) return regions.Select(AwsRegion.Validate).Distinct(StringComparer.Ordinal).ToList();
         var region = DefaultRegion() ?? throw new OcelotException(ErrorIds.RegionNotResolved, FailureKind.InvalidArgument,
             "No AWS region was given and none is configured.",
-            $"Give {parameterName}, or set AWS_REGION (or a region in the AWS profile '{SelectedProfile}').", parameterName);
+            $"Give the region, or set AWS_REGION (or a region in the AWS profile '{SelectedProfile}').", parameterName);
         return [AwsRegion.Validate(region)];
     }
 
@@ -83,10 +83,10 @@ public sealed record AwsConnection(string? ProfileName, string? EndpointUrl)
         if (shown != endpointUrl)
             throw new OcelotException(ErrorIds.EndpointInvalid, FailureKind.InvalidArgument,
                 $"'{shown}' holds user info; an endpoint URL carries no credentials.",
-                "Remove the user info from -EndpointUrl; give credentials through the AWS profile or environment.", shown);
+                "Remove the user info from the endpoint URL; give credentials through the AWS profile or environment.", shown);
         if (!Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
             throw new OcelotException(ErrorIds.EndpointInvalid, FailureKind.InvalidArgument,
-                "-EndpointUrl is not an http(s) URL.", "Give -EndpointUrl as a full URL, e.g. http://127.0.0.1:5000.", "EndpointUrl");
+                "The endpoint URL is not an http(s) URL.", "Give the endpoint as a full URL, e.g. http://127.0.0.1:5000.", "EndpointUrl");
     }
 
     public override string ToString() =>
@@ -99,8 +99,8 @@ public sealed record AwsConnection(string? ProfileName, string? EndpointUrl)
         {
             if (AccessKey is not { Length: > 0 } || SecretKey is not { Length: > 0 })
                 throw new OcelotException(ErrorIds.CredentialsInvalid, FailureKind.InvalidArgument,
-                    "-AccessKey and -SecretKey go together (with -SessionToken for temporary credentials).",
-                    "Give both -AccessKey and -SecretKey, or use -ProfileName.", "AccessKey");
+                    "An access key and its secret key go together (with a session token for temporary credentials).",
+                    "Give both the access key and the secret key, or use a profile.", "AccessKey");
             return SessionToken is { Length: > 0 } ? new SessionAWSCredentials(AccessKey, SecretKey, SessionToken) : new BasicAWSCredentials(AccessKey, SecretKey);
         }
         if (ProfileName is not null) return ProfileCredentials(files, ProfileName, "-ProfileName");
@@ -115,7 +115,7 @@ public sealed record AwsConnection(string? ProfileName, string? EndpointUrl)
         if (!files.TryGetProfile(name, out var profile))
             throw new OcelotException(ErrorIds.AwsProfileNotFound, FailureKind.ObjectNotFound,
                 $"The AWS profile '{name}' ({source}) is not in '{files.CredentialsPath}' or '{files.ConfigPath}'.",
-                "Check the profile name (aws configure list-profiles), -ProfileLocation, AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE.", name);
+                "Check the profile name (aws configure list-profiles), the credentials file given, AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE.", name);
         try
         {
             return AWSCredentialsFactory.GetAWSCredentials(profile, files);

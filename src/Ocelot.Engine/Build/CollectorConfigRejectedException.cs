@@ -8,7 +8,7 @@ public sealed class CollectorConfigRejectedException(string distribution, Ocelot
     : OcelotException(ErrorIds.CollectorConfigInvalid, FailureKind.InvalidData,
         $"The collector config of distribution '{distribution}' ({report.Path}) does not fit its layer: " +
         $"{report.Problems.Count(p => p.Severity == ProblemSeverity.Error)} error(s). Nothing was compiled.",
-        "Fix the config (the errors above say where), or change the distribution's buildtags; -SkipConfigCheck builds without the check.", distribution)
+        "Fix the config (the errors above say where), or change the distribution's buildtags; or build without the check.", distribution)
 {
     public OcelotCollectorConfigResult Report { get; } = report;
 }

@@ -337,7 +337,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         if (!File.Exists(goMod))
             throw new OcelotException(ErrorIds.UpstreamLayoutInvalid, FailureKind.InvalidData,
                 $"Upstream commit {upstream.Commit} of '{upstream.Source.DisplayName}' has no collector/go.mod: it does not look like opentelemetry-lambda.",
-                "Check -UpstreamRepo and -UpstreamRef.", upstream.Source.DisplayName);
+                "Check the upstream repository and ref.", upstream.Source.DisplayName);
         var text = File.ReadAllText(goMod);
         var version = GoModFile.RequiredVersion(text, GoModFile.CollectorModule)
             ?? throw new OcelotException(ErrorIds.UpstreamVersionNotFound, FailureKind.InvalidData,
@@ -422,13 +422,13 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
 
     private static OcelotException GoFailed(string errorId, string what, GoCommandResult result, string target) =>
         new(errorId, FailureKind.InvalidOperation, $"{what} (exit code {result.ExitCode}):\n{GoToolchain.Tail(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput)}",
-            "Read go's message above; -Verbose shows all of go's output and -KeepWorkingTree keeps the build tree to investigate.", target);
+            "Read go's message above; verbose output shows all of go's output, and keeping the working tree leaves the build tree to investigate.", target);
 
     private static void PrepareOutputDirectory(string folder)
     {
         if (File.Exists(folder))
             throw new OcelotException(ErrorIds.BuildOutputInvalid, FailureKind.InvalidArgument,
-                $"The output directory '{folder}' is a file.", "Give -OutputDirectory a folder path.", folder);
+                $"The output directory '{folder}' is a file.", "Give a folder path as the output directory.", folder);
         try
         {
             Directory.CreateDirectory(folder);
@@ -436,7 +436,7 @@ public sealed class LayerBuilder(LayerBuildSettings settings)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new OcelotException(ErrorIds.BuildOutputInvalid, FailureKind.WriteError,
-                $"The output directory '{folder}' cannot be created: {ex.Message}", "Give -OutputDirectory a folder you can write to.", folder, ex);
+                $"The output directory '{folder}' cannot be created: {ex.Message}", "Give an output directory you can write to.", folder, ex);
         }
     }
 

@@ -22,8 +22,8 @@ public sealed record TargetAccount(string? ProfileName, string? AccessKey, strin
         if (AccessKey is not null)
         {
             if (string.IsNullOrEmpty(SecretKey))
-                throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "-TargetAccessKey needs -TargetSecretKey.",
-                    "Give both keys (and -TargetSessionToken for temporary credentials), or -TargetProfileName.", "TargetSecretKey");
+                throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "The target account's access key needs its secret key.",
+                    "Give both keys (and a session token for temporary credentials), or a profile of the target account.", "TargetSecretKey");
             return string.IsNullOrEmpty(SessionToken) ? new BasicAWSCredentials(AccessKey, SecretKey) : new SessionAWSCredentials(AccessKey, SecretKey, SessionToken);
         }
         var profile = ProfileName ?? sourceProfile;

@@ -32,7 +32,7 @@ public sealed record ConfigLocation(string DistributionsFile, string Origin)
         if (File.Exists(full)) return new ConfigLocation(full, origin);
         throw new OcelotException(ErrorIds.ConfigFileNotFound, FailureKind.ObjectNotFound,
             $"The distributions file '{full}' (from {origin}) does not exist.",
-            $"Give -ConfigPath the path of a distributions.yaml file or of a folder that holds one, or unset ${EnvironmentVariable} to use the module's own config.",
+            $"Unset ${EnvironmentVariable} to use the module's own config, or give the path of a distributions.yaml file or of a folder that holds one.",
             full);
     }
 }

@@ -40,11 +40,11 @@ public static class StorageFailure
         if (IsDiskFull(ex))
             return new OcelotException(ErrorIds.BuildDiskFull, FailureKind.WriteError,
                 $"Could not {what}: the disk holding '{folder}' is full ({ex.Message}).",
-                "Free space on that disk, or point TMPDIR (the build folder), OCELOT_CACHE or -OutputDirectory at a disk with room.", folder, ex);
+                "Free space on that disk, or point TMPDIR (the build folder), OCELOT_CACHE or the output directory at a disk with room.", folder, ex);
         if (ex is UnauthorizedAccessException || ex.HResult == ReadOnlyFileSystem)
             return new OcelotException(ErrorIds.BuildFolderNotWritable, FailureKind.PermissionDenied,
                 $"Could not {what}: '{folder}' cannot be written ({ex.Message}).",
-                "Make the folder writable, or point TMPDIR, OCELOT_CACHE or -OutputDirectory at a folder you can write to.", folder, ex);
+                "Make the folder writable, or point TMPDIR, OCELOT_CACHE or the output directory at a folder you can write to.", folder, ex);
         return new OcelotException(ErrorIds.PackageWriteFailed, FailureKind.WriteError,
             $"Could not {what} in '{folder}': {ex.Message}", "Check that the folder exists, is writable and has space.", folder, ex);
     }

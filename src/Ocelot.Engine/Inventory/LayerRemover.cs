@@ -94,7 +94,7 @@ public sealed class LayerRemover(AwsConnection connection, string metadataTable,
                 "Run Get-OcelotLayer to see it; pipe that object to Remove-OcelotLayer to delete the version and its item.", arn));
         if (table is null)
             return new LayerRemoval(version, arn, false, null, new OcelotException(ErrorIds.MetadataDeleteFailed, FailureKind.InvalidArgument,
-                $"{arn} is orphaned metadata: with -SkipMetadata there is nothing to remove.", "Leave out -SkipMetadata to remove the item.", arn));
+                $"{arn} is orphaned metadata: without the metadata table there is nothing to remove.", "Keep the metadata table in use to remove the item.", arn));
         try
         {
             var removed = await table.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);

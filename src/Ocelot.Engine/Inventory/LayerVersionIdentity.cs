@@ -21,7 +21,7 @@ public static class LayerVersionIdentity
         if (string.IsNullOrWhiteSpace(region))
             throw new OcelotException(ErrorIds.LayerVersionRegionMissing, FailureKind.InvalidArgument,
                 $"{Capitalise(description)} '{target}' has no Region, and a layer version is only deleted in the region that it names.",
-                "Pipe the objects Get-OcelotLayer returns, or give -Region (the ARN's region); Ocelot never assumes the default region for a delete.", target);
+                "Pipe the objects Get-OcelotLayer returns, or give the region (the ARN's region); Ocelot never assumes the default region for a delete.", target);
         if (layerVersionArn is null)
             return new LayerVersionReference(layerName!, version, region, null);
         var arn = LayerVersionArn.TryParse(layerVersionArn) ?? throw new OcelotException(ErrorIds.LayerVersionIdentityMismatch, FailureKind.InvalidArgument,

@@ -69,7 +69,7 @@ public sealed partial record LayerName(string Name, string? Architecture, string
 
     private static OcelotException Invalid(string name, string why) =>
         new(ErrorIds.LayerNameInvalid, FailureKind.InvalidArgument, $"The layer name '{name}' is not valid: {why}.",
-            "Shorten -LayerNameBase, -ReleaseGroup or -LayerNameVersion (or the distribution name).", name);
+            "Shorten the layer name's base, release group or version part (or the distribution name).", name);
 
     private static string Clean(string text) => NotAllowed().Replace(text, "_");
 

@@ -30,7 +30,7 @@ public sealed partial record LayerVersionArn(string Partition, string Region, st
     public static LayerVersionArn Parse(string text, string parameterName = "-LayerVersionArn") =>
         TryParse(text, out var arn) ? arn : throw new OcelotException(ErrorIds.LayerVersionArnInvalid, FailureKind.InvalidArgument,
             $"'{text}' is not a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>).",
-            $"Give {parameterName} as a full layer version ARN, or pipe Get-OcelotLayer or Publish-OcelotLayer output.", text);
+            "Give a full layer version ARN, or pipe Get-OcelotLayer or Publish-OcelotLayer output.", text);
 
     // Lambda's limits: layer names 1-140 of [a-zA-Z0-9-_], 12-digit account ids; regions such as us-gov-west-1.
     [GeneratedRegex(@"\Aarn:(?<partition>aws(-[a-z]+)*):lambda:(?<region>[a-z]{2}(-[a-z]+)+-[0-9]{1,2}):(?<account>[0-9]{12}):layer:(?<name>[a-zA-Z0-9_-]{1,140}):(?<version>[0-9]{1,18})\z")]

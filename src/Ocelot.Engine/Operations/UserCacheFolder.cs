@@ -5,14 +5,15 @@ public static class UserCacheFolder
 {
     public const string EnvironmentVariable = "OCELOT_CACHE";
 
-    public static string Resolve(string? environmentValue)
+    public const string XdgVariable = "XDG_CACHE_HOME";
+
+    public static string Resolve(string? environmentValue, string? xdgCacheHome)
     {
         if (!string.IsNullOrWhiteSpace(environmentValue)) return Path.GetFullPath(environmentValue);
         if (OperatingSystem.IsWindows())
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ocelot", "cache");
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (OperatingSystem.IsMacOS()) return Path.Combine(home, "Library", "Caches", "ocelot");
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        return Path.Combine(string.IsNullOrWhiteSpace(xdg) ? Path.Combine(home, ".cache") : xdg, "ocelot");
+        return Path.Combine(string.IsNullOrWhiteSpace(xdgCacheHome) ? Path.Combine(home, ".cache") : xdgCacheHome, "ocelot");
     }
 }

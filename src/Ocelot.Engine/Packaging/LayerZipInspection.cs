@@ -111,7 +111,7 @@ public static class LayerZipInspection
         if (actual != declared)
             throw Refuse(path, FailureKind.InvalidData,
                 $"'{CollectorEntry}' is built for {actual ?? $"ELF machine {machine}"}, but the layer is declared {declared}; Lambda could not run it",
-                actual is null ? "Publish a zip built for amd64 or arm64." : $"Give -Architecture {actual}, or publish the {declared} zip.");
+                actual is null ? "Publish a zip built for amd64 or arm64." : $"Declare the layer {actual}, or publish the {declared} zip.");
     }
 
     private static string Normalise(string name) => name.Replace('\\', '/');

@@ -145,7 +145,7 @@ public sealed partial class LayerParameterStore
 
     private static OcelotException Unnamed(string arn) => new(ErrorIds.ParameterWriteFailed, FailureKind.InvalidData,
         $"No parameter was written for {arn}: its distribution, architecture or release group is unknown or not a valid parameter name segment.",
-        "Publish with -Distribution and -Architecture, or record the version's metadata.", arn);
+        "Record the version's metadata, or publish with the distribution and architecture given.", arn);
 
     private IAmazonSimpleSystemsManagement Client(string region) => AwsClients.Ssm(region, connection);
 

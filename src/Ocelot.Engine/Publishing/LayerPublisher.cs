@@ -49,7 +49,7 @@ public sealed class LayerPublisher(PublishSettings settings, ILayerServices? ser
         {
             throw new OcelotException(ErrorIds.MetadataTableSchemaMismatch, FailureKind.ResourceExists,
                 $"{ex.Message}. Nothing was published.",
-                $"Give -MetadataTable the name of an Ocelot metadata table (Initialize-OcelotMetadataTable creates one), or use -SkipMetadata.", settings.MetadataTable, ex);
+                $"Name an Ocelot metadata table (Initialize-OcelotMetadataTable creates one), or work without the metadata table.", settings.MetadataTable, ex);
         }
         catch (Exception ex) when (AwsFailures.IsServiceOrNetwork(ex))
         {
@@ -82,7 +82,7 @@ public sealed class LayerPublisher(PublishSettings settings, ILayerServices? ser
             var status = LayerVersionStatus.Reused;
             // Two Ocelot processes on this machine publishing the same zip to the same layer take turns, so the second
             // finds the first's version and reuses it instead of making a duplicate.
-            using (await FileLock.AcquireAsync(PublishLockPath(region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
+            using (await FileLock.AcquireAsync(PublishLockPath(settings.CacheFolder, region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
                 var before = await pacer.RunAsync(() => ListVersionsAsync(lambda, name, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var existing = settings.AllowDuplicate ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
@@ -139,10 +139,10 @@ public sealed class LayerPublisher(PublishSettings settings, ILayerServices? ser
     /// <summary>Publish attempts when no answer comes; each is preceded by a look for the version by content.</summary>
     private const int PublishAttempts = 3;
 
-    private static string PublishLockPath(string region, string name, string md5)
+    private static string PublishLockPath(string cacheFolder, string region, string name, string md5)
     {
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{region}\n{name}\n{md5}")))[..24].ToLowerInvariant();
-        return Path.Combine(UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)), "locks", $"publish-{key}.lock");
+        return Path.Combine(cacheFolder, "locks", $"publish-{key}.lock");
     }
 
     private static async Task<IReadOnlyList<LayerVersionSummary>> ListVersionsAsync(ILayerStore lambda, string name, CancellationToken cancellationToken)
@@ -263,7 +263,7 @@ public sealed class LayerPublisher(PublishSettings settings, ILayerServices? ser
         if (!plan.StagingBuckets.TryGetValue(region, out var bucket))
             throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"The layer zip is {megabytes:0.0} MB, over this account's {limit / 1048576.0:0.#} MB direct-upload limit in {region}.",
-                "Give -S3Bucket to stage the zip in S3.", plan.Artifact.Path);
+                "Stage the zip in S3 with a staging bucket.", plan.Artifact.Path);
         using var s3 = AwsClients.S3(region, settings.Connection);
         var key = S3Staging.KeyFor(plan.Name.Name, plan.Digests.Sha256);
         sink.Verbose($"{region}: staging {megabytes:0.0} MB in s3://{bucket}/{key}.");

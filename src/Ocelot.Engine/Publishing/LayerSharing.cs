@@ -80,7 +80,7 @@ public static partial class LayerSharing
 
     private static OcelotException Invalid(string why, string target) =>
         new(ErrorIds.SharingInvalid, FailureKind.InvalidArgument, $"Cannot share the layer: {why}.",
-            "Give -Principal 12-digit account ids and -OrganizationId an id like o-a1b2c3d4e5.", target);
+            "Share with 12-digit account ids, and with an organization by an id like o-a1b2c3d4e5.", target);
 
     [GeneratedRegex(@"\Aarn:aws[a-zA-Z-]*:iam::([0-9]{12}):root\z")]
     private static partial Regex AccountFromRoot();

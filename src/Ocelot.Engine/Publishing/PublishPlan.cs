@@ -30,7 +30,7 @@ public sealed record PublishPlan(OcelotLayerArtifact Artifact, LayerName Name, s
         RequireZip(artifact.Path);
         if (artifact.Architecture is not null && artifact.Architecture is not ("amd64" or "arm64"))
             throw new OcelotException(ErrorIds.LayerNameInvalid, FailureKind.InvalidArgument,
-                $"Architecture '{artifact.Architecture}' is not amd64 or arm64.", "Give -Architecture amd64 or arm64.", artifact.Architecture);
+                $"Architecture '{artifact.Architecture}' is not amd64 or arm64.", "Declare the architecture amd64 or arm64.", artifact.Architecture);
         LayerZipInspection.Inspect(artifact.Path, artifact.Architecture);
         var name = LayerName.Construct(settings.LayerNameBase, artifact.Architecture, artifact.Distribution, settings.LayerNameVersion,
             artifact.CollectorVersion, settings.ReleaseGroup, settings.GitHubRef);
@@ -42,7 +42,7 @@ public sealed record PublishPlan(OcelotLayerArtifact Artifact, LayerName Name, s
         if (digests.Size > limit && settings.S3Buckets.Count == 0)
             throw new OcelotException(ErrorIds.LayerTooLargeForDirectUpload, FailureKind.LimitsExceeded,
                 $"The layer zip is {digests.Size / 1048576.0:0.0} MB, over Lambda's {limit / 1048576.0:0.#} MB limit for a direct upload.",
-                "Give -S3Bucket (a bucket per region, or a template such as my-bucket-{region}) to stage the zip in S3.", artifact.Path);
+                "Stage the zip in S3: give a bucket per region, or a template such as my-bucket-{region}.", artifact.Path);
         return plan;
     }
 
@@ -50,7 +50,7 @@ public sealed record PublishPlan(OcelotLayerArtifact Artifact, LayerName Name, s
     {
         if (!File.Exists(path))
             throw new OcelotException(ErrorIds.LayerZipNotFound, FailureKind.ObjectNotFound,
-                $"The layer zip '{path}' does not exist.", "Build it with Invoke-OcelotBuild, or give -Path an existing zip.", path);
+                $"The layer zip '{path}' does not exist.", "Build it with Invoke-OcelotBuild, or give the path of an existing zip.", path);
     }
 
     /// <summary>What -WhatIf and -Confirm name as the target in one region, whether the zip came as an artifact or by -Path.</summary>

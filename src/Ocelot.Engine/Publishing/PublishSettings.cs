@@ -27,5 +27,7 @@ public sealed record PublishSettings
     /// <summary>Overrides the direct-upload limit (bytes), e.g. to force S3 staging; null asks Lambda.</summary>
     public long? DirectUploadLimit { get; init; }
     public required string OcelotVersion { get; init; }
+    /// <summary>Where the publish locks live (the per-user cache folder).</summary>
+    public required string CacheFolder { get; init; }
     public string? GitHubRef { get; init; }
 }

@@ -52,7 +52,7 @@ public static partial class S3Staging
 
     private static OcelotException Invalid(string why, string target) =>
         new(ErrorIds.S3StagingFailed, FailureKind.InvalidArgument, $"Cannot stage the layer in S3: {why}.",
-            "Give -S3Bucket one bucket name, a template such as my-bucket-{region}, or one bucket per region in -Region order.", target);
+            "Give one staging bucket name, a template such as my-bucket-{region}, or one bucket per region in the order of the regions.", target);
 
     // S3 bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.
     [GeneratedRegex(@"\A[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\z")]

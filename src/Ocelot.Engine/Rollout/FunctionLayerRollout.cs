@@ -83,7 +83,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
                     {
                         if (edit is null)
                         {
-                            sink.Verbose($"{function.FunctionName} ({region.Key}) uses no version of {target.Layer.LayerName}; skipped (-Add adds it).");
+                            sink.Verbose($"{function.FunctionName} ({region.Key}) uses no version of {target.Layer.LayerName}; skipped (it is only added when asked).");
                             continue;
                         }
                         if (!tagged) continue;
@@ -195,7 +195,7 @@ public sealed class FunctionLayerRollout(RolloutOptions options)
         catch (TimeoutException ex)
         {
             return Failed(new OcelotException(ErrorIds.FunctionUpdateTimedOut, FailureKind.OperationStopped, ex.Message,
-                "Check the function in the Lambda console, or give a longer -TimeoutSec.", change.FunctionArn, ex));
+                "Check the function in the Lambda console, or allow a longer timeout.", change.FunctionArn, ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -19,7 +19,7 @@ public static partial class FlattenedList
             if (TypeName().IsMatch(value.Trim()))
                 throw new OcelotException(ErrorIds.InputObjectInvalid, FailureKind.InvalidData,
                     $"{propertyName} is the text '{value.Trim()}', not a list: Export-Csv writes a list as its type name, and its items are lost.",
-                    $"Round-trip objects with Export-Clixml/Import-Clixml, or give -{propertyName} the items (e.g. joined with commas in the CSV).", propertyName);
+                    $"Round-trip objects with Export-Clixml/Import-Clixml, or give the {propertyName} items (e.g. joined with commas in the CSV).", propertyName);
             items.AddRange(Separators().Split(value).Where(item => item.Length > 0));
         }
         return items;

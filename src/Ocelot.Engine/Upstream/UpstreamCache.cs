@@ -307,7 +307,7 @@ public sealed class UpstreamCache(string cacheFolder)
             .Distinct().ToList();
         return new OcelotException(ErrorIds.UpstreamRefNotFound, FailureKind.ObjectNotFound,
             $"'{gitRef}' is not a branch, tag or commit of '{source.DisplayName}'.{ClosestMatch.Hint(gitRef, names)}",
-            "Give -UpstreamRef an existing branch, tag or commit SHA of the upstream repository.", gitRef);
+            "Give an existing branch, tag or commit SHA of the upstream repository.", gitRef);
     }
 
     /// <summary>The cache's folder name for one upstream URL.</summary>

@@ -15,7 +15,7 @@ public static partial class UpstreamRef
         {
             throw new OcelotException(ErrorIds.UpstreamRefInvalid, FailureKind.InvalidArgument,
                 $"The upstream ref '{value}' is not a valid branch, tag or commit SHA.",
-                "Give -UpstreamRef a branch (main), a tag (e.g. layer-collector/0.16.0) or a commit SHA.", value);
+                "Give a branch (main), a tag (e.g. layer-collector/0.16.0) or a commit SHA as the upstream ref.", value);
         }
         return text;
     }

@@ -69,7 +69,7 @@ public sealed partial record UpstreamSource(string Url, string DisplayName, bool
     private static OcelotException Invalid(string repository, string why) =>
         new(ErrorIds.UpstreamRepositoryInvalid, FailureKind.InvalidArgument,
             $"The upstream repository '{Redact(repository)}' is not valid: {why}.",
-            $"Give -UpstreamRepo as owner/name (e.g. {DefaultRepository}), a git URL, or the path of a local clone.", Redact(repository));
+            $"Give the upstream repository as owner/name (e.g. {DefaultRepository}), a git URL, or the path of a local clone.", Redact(repository));
 
     [GeneratedRegex(@"\A(https?|git|ssh|file)://", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPattern();

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using Ocelot.Completion;
-using Ocelot.Engine.Failures;
+using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Reports;
 using Ocelot.Hosting;
 
@@ -11,7 +11,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsData.ConvertTo, "OcelotReport", HelpUri = HelpLinks.CmdletDocs + "ConvertTo-OcelotReport.md")]
 [OutputType(typeof(string))]
-public sealed class ConvertToOcelotReportCommand : PSCmdlet
+public sealed class ConvertToOcelotReportCommand : OcelotCmdlet
 {
     /// <summary>Layer versions, from Get-OcelotLayer or Publish-OcelotLayer (also read back by Import-Clixml or Import-Csv).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -53,16 +53,7 @@ public sealed class ConvertToOcelotReportCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         foreach (var item in InputObject)
-        {
-            try
-            {
-                _versions.Add(LayerVersionInput.Read(item));
-            }
-            catch (OcelotException ex)
-            {
-                WriteError(ErrorRecords.From(ex));
-            }
-        }
+            if (Try(() => LayerVersionInput.Read(item), OnFailure.WriteError, out var version)) _versions.Add(version);
     }
 
     protected override void EndProcessing()
@@ -80,19 +71,8 @@ public sealed class ConvertToOcelotReportCommand : PSCmdlet
         };
         if (AppendToStepSummary)
         {
-            var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-            if (string.IsNullOrEmpty(summary)) WriteWarning("GITHUB_STEP_SUMMARY is not set: the report was not appended to a step summary.");
-            else
-            {
-                try
-                {
-                    StepSummary.Append(summary, report);
-                }
-                catch (OcelotException ex)
-                {
-                    WriteError(ErrorRecords.From(ex));
-                }
-            }
+            if (Settings.StepSummaryFile is not { } summary) WriteWarning("GITHUB_STEP_SUMMARY is not set: the report was not appended to a step summary.");
+            else Try(() => StepSummary.Append(summary, report), OnFailure.WriteError);
         }
         WriteObject(report);
     }

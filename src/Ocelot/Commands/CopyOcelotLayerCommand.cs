@@ -2,8 +2,9 @@ using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Copying;
-using Ocelot.Engine.Failures;
+using Ocelot.Engine.Parameters;
 using Ocelot.Engine.Publishing;
+using Ocelot.Engine.Layers;
 using Ocelot.Engine.Rollout;
 using Ocelot.Hosting;
 
@@ -14,7 +15,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Copy, "OcelotLayer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.CmdletDocs + "Copy-OcelotLayer.md")]
 [OutputType(typeof(OcelotLayerVersion))]
-public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
+public sealed class CopyOcelotLayerCommand : OcelotLayerWriteCmdlet
 {
     /// <summary>The layer versions to copy (bindable by property name from Get-OcelotLayer and Publish-OcelotLayer).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -45,69 +46,39 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateNotNullOrEmpty]
     public string? TargetSessionToken { get; set; }
 
-    /// <summary>Share every copy with every AWS account.</summary>
-    [Parameter]
-    public SwitchParameter Public { get; set; }
-
-    /// <summary>Share every copy with these account ids.</summary>
-    [Parameter]
-    public string[] Principal { get; set; } = [];
-
-    /// <summary>Share every copy with this AWS Organizations organization (o-...).</summary>
-    [Parameter]
-    public string? OrganizationId { get; set; }
-
-    /// <summary>Write each copy's ARN to the SSM parameter &lt;path&gt;/&lt;distribution&gt;/&lt;arch&gt;/&lt;release group&gt; in its region, in the target account.</summary>
-    [Parameter]
-    [ValidatePattern(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
-    public string? ParameterPath { get; set; }
-
     /// <summary>Target regions copied to at once.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
 
-    /// <summary>Skips the confirmation prompt (-WhatIf still only reports).</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    private readonly List<(Engine.Layers.LayerVersionArn Source, List<string> Regions)> _approved = [];
+    private readonly List<(LayerVersionArn Source, List<string> Regions)> _approved = [];
     private IReadOnlyList<string> _regions = [];
     private IReadOnlyList<SharingGrant> _sharing = [];
+    private string? _parameterPath;
 
-    protected override void BeginProcessing()
+    protected override void BeginProcessing() => Try(() =>
     {
-        try
-        {
-            AwsConnection.ValidateEndpoint(EndpointUrl);
-            _regions = Connection.ResolveRegions(Region);
-            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
-            _sharing = LayerSharing.Requested(Public, Principal, OrganizationId);
-            if (TargetProfileName is not null && TargetAccessKey is not null)
-                throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "Give -TargetProfileName or -TargetAccessKey, not both.",
-                    "Use one way to name the target account's credentials.", "TargetProfileName");
-            if ((TargetSecretKey ?? TargetSessionToken) is not null && TargetAccessKey is null)
-                throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "-TargetSecretKey and -TargetSessionToken need -TargetAccessKey.",
-                    "Give the access key id too.", "TargetAccessKey");
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
-    }
+        AwsConnection.ValidateEndpoint(EndpointUrl);
+        _regions = Connection.ResolveRegions(Region);
+        _parameterPath = CheckedParameterPath();
+        _sharing = RequestedSharing();
+        if (TargetProfileName is not null && TargetAccessKey is not null)
+            throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "Give -TargetProfileName or -TargetAccessKey, not both.",
+                "Use one way to name the target account's credentials.", "TargetProfileName");
+        if ((TargetSecretKey ?? TargetSessionToken) is not null && TargetAccessKey is null)
+            throw new OcelotException(ErrorIds.CopyTargetInvalid, FailureKind.InvalidArgument, "-TargetSecretKey and -TargetSessionToken need -TargetAccessKey.",
+                "Give the access key id too.", "TargetAccessKey");
+    }, OnFailure.Stop);
 
     protected override void ProcessRecord()
     {
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
         var account = TargetProfileName is not null ? $" (profile {TargetProfileName})" : TargetAccessKey is not null ? " (target keys)" : string.Empty;
+        var sharing = _sharing.Count > 0 ? $", shared with {string.Join(", ", _sharing.Select(s => s.Label))}" : string.Empty;
         foreach (var text in LayerVersionArn)
         {
-            Engine.Layers.LayerVersionArn source;
-            try { source = Engine.Layers.LayerVersionArn.Parse(text); }
-            catch (OcelotException ex) { ThrowTerminatingError(ErrorRecords.From(ex)); return; }
+            Try(() => Engine.Layers.LayerVersionArn.Parse(text), OnFailure.Stop, out var source);
             if (_approved.Any(a => a.Source == source)) continue;
-            var regions = _regions.Where(region => (Force && !whatIf) ||
-                ShouldProcess($"{source.LayerName} in {region}{account}", $"Copy {source}" + (_sharing.Count > 0 ? $", shared with {string.Join(", ", _sharing.Select(s => s.Label))}" : string.Empty))).ToList();
+            var regions = _regions.Where(region => ShouldChange($"{source.LayerName} in {region}{account}", $"Copy {source}{sharing}", Force)).ToList();
             if (regions.Count > 0) _approved.Add((source, regions));
         }
     }
@@ -126,24 +97,14 @@ public sealed class CopyOcelotLayerCommand : OcelotMetadataCmdlet
             MetadataRegion = MetadataRegion is not null ? AwsRegion.Validate(MetadataRegion) : sameAccount ? ResolveMetadataRegion(_regions[0]) : _regions[0],
             ThrottleLimit = ThrottleLimit,
         };
-        IReadOnlyList<LayerCopyResult> results = [];
         using var copier = new LayerCopier(settings);
-        var pump = new PipelinePump(this);
-        try
-        {
-            pump.Run(async token => results = await copier.CopyAsync(_approved.Select(a => (a.Source, (IReadOnlyList<string>)a.Regions)).ToList(), pump, token).ConfigureAwait(false), Cancellation);
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        Run((pump, token) => copier.CopyAsync(_approved.Select(a => (a.Source, (IReadOnlyList<string>)a.Regions)).ToList(), pump, token), OnFailure.Stop, out var results);
         foreach (var result in results)
         {
-            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+            if (result.Failure is not null) Fail(result.Failure, OnFailure.WriteError);
             if (result.Copy is not null) WriteObject(result.Copy);
         }
-        if (ParameterPath is not null)
-            LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.ForTarget(Connection, settings.Target), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
-                results.Select(r => r.Copy).OfType<OcelotLayerVersion>().ToList(), Cancellation);
+        if (_parameterPath is not null)
+            PointParametersAt(LayerParameterStore.ForTarget(Connection, settings.Target), _parameterPath, results.Select(r => r.Copy).OfType<OcelotLayerVersion>().ToList());
     }
 }

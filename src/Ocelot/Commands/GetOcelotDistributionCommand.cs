@@ -2,7 +2,6 @@ using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Components;
 using Ocelot.Engine.Distributions;
-using Ocelot.Engine.Failures;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -12,7 +11,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "OcelotDistribution", HelpUri = HelpLinks.CmdletDocs + "Get-OcelotDistribution.md")]
 [OutputType(typeof(OcelotDistribution))]
-public sealed class GetOcelotDistributionCommand : PSCmdlet
+public sealed class GetOcelotDistributionCommand : OcelotCmdlet
 {
     /// <summary>Distribution names; wildcards allowed, case-insensitive. Default: every distribution.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,18 +33,11 @@ public sealed class GetOcelotDistributionCommand : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        try
-        {
-            var catalog = OpenCatalog();
-            WriteVerbose($"Using distributions file '{catalog.Location.DistributionsFile}' (from {catalog.Location.Origin}).");
-            if (catalog.Dependencies.FilePath is null)
-                WriteWarning($"No '{ConfigLocation.DependenciesFileName}' beside it: custom components will add no Go modules.");
-            _catalog = catalog;
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        Try(() => DistributionSelection.Open(this, ConfigPath, Settings), OnFailure.Stop, out var catalog);
+        WriteVerbose($"Using distributions file '{catalog.Location.DistributionsFile}' (from {catalog.Location.Origin}).");
+        if (catalog.Dependencies.FilePath is null)
+            WriteWarning($"No '{ConfigLocation.DependenciesFileName}' beside it: custom components will add no Go modules.");
+        _catalog = catalog;
     }
 
     protected override void ProcessRecord()
@@ -62,6 +54,4 @@ public sealed class GetOcelotDistributionCommand : PSCmdlet
             WriteObject(output);
         }
     }
-
-    private DistributionCatalog OpenCatalog() => DistributionSelection.Open(this, ConfigPath);
 }

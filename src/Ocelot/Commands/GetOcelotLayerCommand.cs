@@ -1,9 +1,5 @@
 using System.Management.Automation;
 using Ocelot.Completion;
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Inventory;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -73,37 +69,27 @@ public sealed class GetOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 12;
 
-
     protected override void EndProcessing()
     {
-        LayerQuery query;
-        try
+        if (Latest && SkipLatest is not null)
+            Fail(new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument, "-Latest and -SkipLatest cannot be used together.",
+                "Use -Latest to see the newest versions, or -SkipLatest n to see what a prune keeping n would remove.", "SkipLatest"), OnFailure.Stop);
+        if (Orphaned && (SkipMetadata || Latest || SkipLatest is not null || CreatedBefore is not null || IncludeContent))
+            Fail(new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument,
+                "-Orphaned lists metadata items without a layer version: it cannot be combined with -SkipMetadata, -Latest, -SkipLatest, -CreatedBefore or -IncludeContent.",
+                "Use -Orphaned with -Pattern, -Region or -AllRegions, -Distribution and -Architecture only.", "Orphaned"), OnFailure.Stop);
+        var query = LayerQuery(Pattern, Region, AllRegions, ThrottleLimit) with
         {
-            if (Latest && SkipLatest is not null)
-                throw new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument, "-Latest and -SkipLatest cannot be used together.",
-                    "Use -Latest to see the newest versions, or -SkipLatest n to see what a prune keeping n would remove.", "SkipLatest");
-            if (Orphaned && (SkipMetadata || Latest || SkipLatest is not null || CreatedBefore is not null || IncludeContent))
-                throw new OcelotException(ErrorIds.ReportInputInvalid, FailureKind.InvalidArgument,
-                    "-Orphaned lists metadata items without a layer version: it cannot be combined with -SkipMetadata, -Latest, -SkipLatest, -CreatedBefore or -IncludeContent.",
-                    "Use -Orphaned with -Pattern, -Region or -AllRegions, -Distribution and -Architecture only.", "Orphaned");
-            query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit) with
-            {
-                Distribution = Distribution,
-                Architecture = Architecture,
-                Latest = Latest,
-                SkipLatest = SkipLatest,
-                CreatedBefore = CreatedBefore is { } before ? new DateTimeOffset(before.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(before, DateTimeKind.Local) : before) : null,
-                IncludeContent = IncludeContent,
-                SkipMetadata = SkipMetadata,
-            };
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            return;
-        }
-        var versions = LayerSelection.List(this, query, Cancellation, Orphaned);
-        if (IncludeUsage) versions = LayerUsageLookup.WithUsage(this, versions, Connection, ThrottleLimit, Cancellation);
+            Distribution = Distribution,
+            Architecture = Architecture,
+            Latest = Latest,
+            SkipLatest = SkipLatest,
+            CreatedBefore = CreatedBefore is { } before ? new DateTimeOffset(before.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(before, DateTimeKind.Local) : before) : null,
+            IncludeContent = IncludeContent,
+            SkipMetadata = SkipMetadata,
+        };
+        var versions = ListLayers(query, Orphaned);
+        if (IncludeUsage) versions = WithUsage(versions, ThrottleLimit);
         foreach (var version in versions) WriteObject(version);
     }
 }

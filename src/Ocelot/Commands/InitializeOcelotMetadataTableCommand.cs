@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -28,30 +27,11 @@ public sealed class InitializeOcelotMetadataTableCommand : OcelotAwsCmdlet
 
     protected override void ProcessRecord()
     {
-        string region;
-        try
-        {
-            region = Connection.ResolveRegions(Region is null ? null : [Region])[0];
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            return;
-        }
-        if (!Confirmation.ShouldProceed(this, Force, $"DynamoDB table '{TableName}' in {region}", "Create if missing (key layer_arn, indexes distribution-index and base-layer-index, on demand)"))
+        Try(() => Connection.ResolveRegions(Region is null ? null : [Region])[0], OnFailure.Stop, out var region);
+        if (!ShouldChange($"DynamoDB table '{TableName}' in {region}", "Create if missing (key layer_arn, indexes distribution-index and base-layer-index, on demand)", Force))
             return;
         var connection = Connection;
-        TableState state = default;
-        var pump = new PipelinePump(this);
-        try
-        {
-            pump.Run(async token => state = await MetadataTableSetup.EnsureAsync(TableName, region, connection, token).ConfigureAwait(false), Cancellation);
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        Run((_, token) => MetadataTableSetup.EnsureAsync(TableName, region, connection, token), OnFailure.Stop, out var state);
         WriteObject(new OcelotMetadataTable { TableName = TableName, Region = region, Status = state.ToString() });
     }
-
 }

@@ -2,8 +2,6 @@ using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Build;
 using Ocelot.Engine.Distributions;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Operations;
 using Ocelot.Engine.Packaging;
 using Ocelot.Engine.Upstream;
 using Ocelot.Hosting;
@@ -15,7 +13,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "OcelotBuild", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.CmdletDocs + "Invoke-OcelotBuild.md")]
 [OutputType(typeof(OcelotLayerArtifact))]
-public sealed class InvokeOcelotBuildCommand : PSCmdlet
+public sealed class InvokeOcelotBuildCommand : OcelotCmdlet
 {
     private const string ByInputObject = "InputObject";
     private const string ByName = "Name";
@@ -71,31 +69,21 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
     [Parameter]
     public SwitchParameter SkipConfigCheck { get; set; }
 
-    private readonly CancellationTokenSource _cancellation = new();
     private readonly Dictionary<string, object> _catalogs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
     private object? _builder;
 
     protected override void BeginProcessing()
     {
-        var settings = new LayerBuildSettings(
-            Architecture.Distinct(StringComparer.Ordinal).ToList(),
-            UpstreamRepo,
-            UpstreamRef,
-            GetUnresolvedProviderPathFromPSPath(OutputDirectory),
-            UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable)),
-            SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-            MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(InvokeOcelotBuildCommand).Assembly.GetName().Version!.ToString(),
-            SkipCache,
-            KeepWorkingTree,
-            Environment.GetEnvironmentVariable(FaultInjection.EnvironmentVariable),
-            Environment.GetEnvironmentVariable("OCELOT_GO")) { SkipConfigCheck = SkipConfigCheck };
+        var settings = new LayerBuildSettings(Architecture.Distinct(StringComparer.Ordinal).ToList(), UpstreamRepo, UpstreamRef,
+            GetUnresolvedProviderPathFromPSPath(OutputDirectory), Settings.CacheFolder, SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+            ModuleVersion, SkipCache, KeepWorkingTree, Settings.FaultStage, Settings.GoExecutable) { SkipConfigCheck = SkipConfigCheck };
         var builder = new LayerBuilder(settings);
         _builder = builder;
         WriteVerbose($"Build cache: {settings.CacheFolder}");
         // Resolve the upstream commit once, up front: a bad repository, ref or toolchain stops the whole command.
         // -WhatIf fetches nothing: it only says which zips would be written.
-        if (!Confirmation.WhatIfInEffect(this)) RunEngine(pump => builder.EnsureUpstreamAsync(pump, _cancellation.Token), terminating: true);
+        if (!WhatIfInEffect) Run((pump, token) => builder.EnsureUpstreamAsync(pump, token), OnFailure.Stop);
     }
 
     protected override void ProcessRecord()
@@ -110,13 +98,9 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
             Build(Catalog(item.ConfigPath), item.Name);
     }
 
-    protected override void StopProcessing() => _cancellation.Cancel();
-
-
     private void Build(DistributionCatalog catalog, string name)
     {
-        var key = $"{catalog.Location.DistributionsFile}|{name}";
-        if (!_built.Add(key)) return;
+        if (!_built.Add($"{catalog.Location.DistributionsFile}|{name}")) return;
         if (!catalog.Names.Contains(name))
         {
             WriteError(ErrorRecords.Create(new ItemNotFoundException($"Distribution '{name}' is no longer defined in '{catalog.Location.DistributionsFile}'."),
@@ -126,50 +110,18 @@ public sealed class InvokeOcelotBuildCommand : PSCmdlet
         if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved) return;
         var outputDirectory = GetUnresolvedProviderPathFromPSPath(OutputDirectory);
         var zips = Architecture.Distinct(StringComparer.Ordinal).Select(arch => System.IO.Path.Combine(outputDirectory, LayerPackage.FileName(arch, name)));
-        if (!ShouldProcess(string.Join(", ", zips), $"Build the '{name}' layer zip from {Engine.Upstream.UpstreamSource.Redact(UpstreamRepo)} at {UpstreamRef}")) return;
+        if (!ShouldChange(string.Join(", ", zips), $"Build the '{name}' layer zip from {UpstreamSource.Redact(UpstreamRepo)} at {UpstreamRef}", force: false)) return;
         var item = new DistributionToBuild(resolved, catalog.Overlay);
         var builder = (LayerBuilder)_builder!;
-        RunEngine(pump => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(artifact)), pump, _cancellation.Token),
-            terminating: false);
-    }
-
-    /// <summary>Runs engine work through a pump; engine failures become terminating or non-terminating ErrorRecords.</summary>
-    private void RunEngine(Func<PipelinePump, Task> work, bool terminating)
-    {
-        var pump = new PipelinePump(this);
-        try
-        {
-            pump.Run(_ => work(pump), _cancellation);
-        }
-        catch (CollectorConfigRejectedException ex)
-        {
-            ErrorRecords.WriteProblems(this, ex.Report);
-            WriteError(ErrorRecords.From(ex));
-        }
-        catch (OcelotException ex) when (terminating)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
-        catch (OcelotException ex)
-        {
-            WriteError(ErrorRecords.From(ex));
-        }
+        Run((pump, token) => builder.BuildAsync(item, artifact => pump.Post(() => WriteObject(artifact)), pump, token), OnFailure.WriteError);
     }
 
     private DistributionCatalog Catalog(string? configPath)
     {
         var cacheKey = configPath ?? string.Empty;
         if (_catalogs.TryGetValue(cacheKey, out var cached)) return (DistributionCatalog)cached;
-        try
-        {
-            var catalog = DistributionSelection.Open(this, configPath);
-            _catalogs[cacheKey] = catalog;
-            return catalog;
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            throw; // not reached
-        }
+        Try(() => DistributionSelection.Open(this, configPath, Settings), OnFailure.Stop, out var catalog);
+        _catalogs[cacheKey] = catalog;
+        return catalog;
     }
 }

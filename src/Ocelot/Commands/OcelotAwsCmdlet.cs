@@ -2,16 +2,19 @@ using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
+using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Parameters;
+using Ocelot.Engine.Publishing;
+using Ocelot.Engine.Rollout;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
 
 /// <summary>
 /// The parameters every Ocelot cmdlet that talks to AWS shares (named as in AWS Tools for PowerShell, so muscle memory
-/// carries over), and the cancellation that Ctrl-C triggers.
+/// carries over), and the AWS work several of them run the same way.
 /// </summary>
-public abstract class OcelotAwsCmdlet : PSCmdlet
+public abstract class OcelotAwsCmdlet : OcelotCmdlet
 {
     /// <summary>A profile from the shared AWS config and credentials files; default: AWS_PROFILE, else the default profile.</summary>
     [Parameter]
@@ -49,8 +52,6 @@ public abstract class OcelotAwsCmdlet : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? EndpointUrl { get; set; }
 
-    private protected CancellationTokenSource Cancellation { get; } = new();
-
     private AwsConnection? _connection;
 
     /// <summary>Resolved once per command, in BeginProcessing: a missing profile is one error before any work.</summary>
@@ -62,19 +63,30 @@ public abstract class OcelotAwsCmdlet : PSCmdlet
         SessionToken = SessionToken,
     }.Resolve();
 
-    protected override void BeginProcessing()
+    protected override void BeginProcessing() => Try(() => _ = Connection, OnFailure.Stop);
+
+    /// <summary>Writes the SSM parameters under <paramref name="path"/> that name the new versions (-ParameterPath of Publish and Copy).</summary>
+    private protected void PointParametersAt(LayerParameterStore store, string path, IReadOnlyList<OcelotLayerVersion> versions)
     {
-        try
-        {
-            _ = Connection;
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        if (versions.Count == 0) return;
+        if (Run((_, token) => store.PointAtAsync(path, versions, token), OnFailure.Stop, out var changes)) WriteParameterChanges(changes);
     }
 
-    protected override void StopProcessing() => Cancellation.Cancel();
+    /// <summary>Points the SSM parameters that named deleted versions at the newest remaining one (-ParameterPath of Remove).</summary>
+    private protected void RepointParameters(LayerParameterStore store, string path, IReadOnlyList<(string Region, string LayerName, long Version)> deleted)
+    {
+        if (deleted.Count == 0) return;
+        if (Run((_, token) => store.RepointAsync(path, deleted, token), OnFailure.Stop, out var changes)) WriteParameterChanges(changes);
+    }
+
+    private void WriteParameterChanges(IReadOnlyList<LayerParameterChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Failure is not null) Fail(change.Failure, OnFailure.WriteError);
+            else WriteVerbose(change.Value is null ? $"{change.Region}: deleted the parameter {change.Name} (no version remains)." : $"{change.Region}: {change.Name} = {change.Value}");
+        }
+    }
 }
 
 /// <summary>An AWS cmdlet that also reads or writes the metadata table.</summary>
@@ -96,4 +108,29 @@ public abstract class OcelotMetadataCmdlet : OcelotAwsCmdlet
 
     private protected string ResolveMetadataRegion(string fallback) =>
         MetadataRegion is not null ? AwsRegion.Validate(MetadataRegion) : Connection.DefaultRegion() ?? fallback;
+
+    /// <summary>The listing Get-OcelotLayer and Remove-OcelotLayer -Pattern share; a bad pattern or region stops the command before any request.</summary>
+    private protected LayerQuery LayerQuery(string[] patterns, string[]? regions, bool allRegions, int throttleLimit)
+    {
+        Try(() => LayerSelection.Query(patterns, allRegions ? null : regions, allRegions, MetadataTable, ResolveMetadataRegion, Connection, throttleLimit),
+            OnFailure.Stop, out var query);
+        return query;
+    }
+
+    /// <summary>Runs the listing (or, with <paramref name="orphaned"/>, the orphaned-metadata listing); a failing region writes an error and the others are still returned.</summary>
+    private protected IReadOnlyList<OcelotLayerVersion> ListLayers(LayerQuery query, bool orphaned = false)
+    {
+        Run((pump, token) => orphaned ? new OrphanedMetadata(query).ListAsync(pump, token) : new LayerInventory(query).ListAsync(pump, token), OnFailure.Stop, out var result);
+        WriteFailures(result.Failures);
+        return result.Versions;
+    }
+
+    /// <summary>The versions with UsedBy filled in; a region whose functions cannot be listed writes an error and keeps UsedBy null.</summary>
+    private protected IReadOnlyList<OcelotLayerVersion> WithUsage(IReadOnlyList<OcelotLayerVersion> versions, int throttleLimit)
+    {
+        if (versions.Count == 0) return versions;
+        Run((_, token) => new LayerUsage(Connection, throttleLimit).ReadAsync(versions.Select(v => v.Region).ToList(), token), OnFailure.Stop, out var usage);
+        WriteFailures(usage.Failures);
+        return versions.Select(v => usage.Regions.TryGetValue(v.Region, out var region) ? v with { UsedBy = [.. region.UsersOf(v.LayerVersionArn)] } : v).ToList();
+    }
 }

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Ocelot.Completion;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
+using Ocelot.Engine.Aws;
+using Ocelot.Engine.Parameters;
 using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Text;
 using Ocelot.Hosting;
@@ -13,7 +13,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Publish, "OcelotLayer", DefaultParameterSetName = ByArtifact, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.CmdletDocs + "Publish-OcelotLayer.md")]
 [OutputType(typeof(OcelotLayerVersion))]
-public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
+public sealed class PublishOcelotLayerCommand : OcelotLayerWriteCmdlet
 {
     private const string ByArtifact = "Artifact";
     private const string ByPath = "Path";
@@ -90,18 +90,6 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateLength(1, 512)]
     public string LicenseInfo { get; set; } = "Apache-2.0";
 
-    /// <summary>Share with every AWS account. Layers are private unless asked.</summary>
-    [Parameter]
-    public SwitchParameter Public { get; set; }
-
-    /// <summary>Account ids to share with.</summary>
-    [Parameter]
-    public string[] Principal { get; set; } = [];
-
-    /// <summary>An AWS Organizations id (o-...) whose accounts may use the layer.</summary>
-    [Parameter]
-    public string? OrganizationId { get; set; }
-
     /// <summary>Stage the zip in S3: one bucket, a template with {region}, or one bucket per region.</summary>
     [Parameter]
     public string[] S3Bucket { get; set; } = [];
@@ -114,100 +102,55 @@ public sealed class PublishOcelotLayerCommand : OcelotMetadataCmdlet
     [Parameter]
     public SwitchParameter AllowDuplicate { get; set; }
 
-    /// <summary>Skips the confirmation prompt; -WhatIf and $WhatIfPreference still hold.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    /// <summary>Write each version's ARN to the SSM parameter &lt;path&gt;/&lt;distribution&gt;/&lt;arch&gt;/&lt;release group&gt; in its region.</summary>
-    [Parameter]
-    [ValidatePattern(@"\A(/[a-zA-Z0-9_.-]+)+/?\z")]
-    public string? ParameterPath { get; set; }
-
     /// <summary>Regions published at once.</summary>
     [Parameter]
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 8;
 
-    private object? _publisher;
     private object? _settings;
+    private object? _publisher;
     private IReadOnlyList<string> _regions = [];
+    private string? _parameterPath;
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        try
+        Try(() =>
         {
-            Engine.Aws.AwsConnection.ValidateEndpoint(EndpointUrl);
+            AwsConnection.ValidateEndpoint(EndpointUrl);
             _regions = Connection.ResolveRegions(Region);
-            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
-            var metadataRegion = ResolveMetadataRegion(_regions[0]);
-            var settings = new PublishSettings
+            _parameterPath = CheckedParameterPath();
+            _settings = new PublishSettings
             {
-                Connection = Connection,
-                LayerNameBase = LayerNameBase,
-                ReleaseGroup = ReleaseGroup,
-                LayerNameVersion = LayerNameVersion,
-                CompatibleRuntimes = CompatibleRuntime,
-                LicenseInfo = LicenseInfo,
-                AllowDuplicate = AllowDuplicate,
-                Sharing = LayerSharing.Requested(Public, Principal, OrganizationId),
-                S3Buckets = S3Bucket,
-                KeepStagedObject = KeepStagedObject,
-                SkipMetadata = SkipMetadata,
-                MetadataTable = MetadataTable,
-                MetadataRegion = metadataRegion,
-                DirectUploadLimit = long.TryParse(Environment.GetEnvironmentVariable("OCELOT_DIRECT_UPLOAD_LIMIT"), out var limit) ? limit : null,
-                OcelotVersion = MyInvocation.MyCommand.Module?.Version?.ToString() ?? "0.0.0",
-                GitHubRef = Environment.GetEnvironmentVariable("GITHUB_REF"),
+                Connection = Connection, LayerNameBase = LayerNameBase, ReleaseGroup = ReleaseGroup, LayerNameVersion = LayerNameVersion,
+                CompatibleRuntimes = CompatibleRuntime, LicenseInfo = LicenseInfo, AllowDuplicate = AllowDuplicate,
+                Sharing = RequestedSharing(), S3Buckets = S3Bucket, KeepStagedObject = KeepStagedObject,
+                SkipMetadata = SkipMetadata, MetadataTable = MetadataTable, MetadataRegion = ResolveMetadataRegion(_regions[0]),
+                DirectUploadLimit = Settings.DirectUploadLimit, GitHubRef = Settings.GitHubRef, CacheFolder = Settings.CacheFolder, OcelotVersion = ModuleVersion,
             };
-            _settings = settings;
-            _publisher = new LayerPublisher(settings);
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+            _publisher = new LayerPublisher((PublishSettings)_settings);
+        }, OnFailure.Stop);
     }
 
     protected override void ProcessRecord()
     {
         var settings = (PublishSettings)_settings!;
-        PublishPlan plan;
-        try
-        {
-            var artifact = InputObject ?? PublishPlan.DescribeZip(GetUnresolvedProviderPathFromPSPath(Path!), Distribution!, Architecture, CollectorVersion,
-                [.. FlattenedList.Parse(BuildTags, nameof(BuildTags))], DistributionDescription, UpstreamRepo, UpstreamCommit);
-            plan = PublishPlan.Create(artifact, settings, _regions);
-        }
-        catch (OcelotException ex)
-        {
-            // Bad input for this artifact: nothing was sent to AWS.
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            return;
-        }
-        var approved = _regions.Where(region => Confirmation.ShouldProceed(this, Force, plan.Target(region), plan.Summary(region, settings))).ToList();
+        // Bad input for this artifact stops the command: nothing was sent to AWS.
+        Try(() => PublishPlan.Create(InputObject ?? PublishPlan.DescribeZip(GetUnresolvedProviderPathFromPSPath(Path!), Distribution!, Architecture, CollectorVersion,
+            [.. FlattenedList.Parse(BuildTags, nameof(BuildTags))], DistributionDescription, UpstreamRepo, UpstreamCommit), settings, _regions), OnFailure.Stop, out var plan);
+        var approved = _regions.Where(region => ShouldChange(plan.Target(region), plan.Summary(region, settings), Force)).ToList();
         if (approved.Count == 0) return;
 
-        IReadOnlyList<RegionPublishResult> results = [];
-        var pump = new PipelinePump(this);
-        pump.Progress(new Engine.Operations.ProgressUpdate(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
-        try
-        {
-            pump.Run(async token => results = await ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token).ConfigureAwait(false), Cancellation);
-        }
-        catch (OcelotException ex)
-        {
-            // A preflight failure: nothing was published in any region.
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
+        // A preflight failure stops the command: nothing was published in any region.
+        Run((pump, token) => ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token), OnFailure.Stop, out var results);
         WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
         foreach (var result in results)
         {
             if (result.Version is not null) WriteObject(result.Version);
-            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+            if (result.Failure is not null) Fail(result.Failure, OnFailure.WriteError);
         }
-        if (ParameterPath is not null)
-            LayerParameterSync.PointAt(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
-                results.Select(r => r.Version).OfType<OcelotLayerVersion>().ToList(), Cancellation);
+        if (_parameterPath is not null)
+            PointParametersAt(LayerParameterStore.For(Connection), _parameterPath, results.Select(r => r.Version).OfType<OcelotLayerVersion>().ToList());
     }
 }

@@ -1,9 +1,8 @@
 using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
 using Ocelot.Engine.Inventory;
+using Ocelot.Engine.Parameters;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -75,120 +74,58 @@ public sealed class RemoveOcelotLayerCommand : OcelotMetadataCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 12;
 
-    private readonly List<(LayerVersionReference Version, string Arn)> _approved = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private LayerUsageGuard? _usageGuard;
+    private readonly List<LayerVersionReference> _approved = [];
+    private object? _planner;
 
     protected override void ProcessRecord()
     {
-        try
+        switch (ParameterSetName)
         {
-            switch (ParameterSetName)
-            {
-                case ByInputObject:
-                    foreach (var item in InputObject)
-                        ConsiderChecked(() => LayerVersionIdentity.Resolve(item.LayerName, item.Version, item.Region, item.LayerVersionArn, "the piped layer version")
-                            with { MetadataOnly = item.Status == LayerVersionStatus.Orphaned });
-                    break;
-                case ByProperties:
-                    if (Region is { Length: > 1 })
-                        throw new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
-                            "Give exactly one -Region with -LayerName and -VersionNumber.", "Pipe Get-OcelotLayer output, or give one region.", "Region");
-                    ConsiderChecked(() =>
-                    {
-                        var region = Region is { Length: 1 } one && !string.IsNullOrWhiteSpace(one[0]) ? AwsRegion.Validate(one[0]) : null;
-                        return LayerVersionIdentity.Resolve(LayerName, VersionNumber, region, LayerVersionArn, "the layer version");
-                    });
-                    break;
-                case ByPattern:
-                    var query = LayerSelection.Query(Pattern, AllRegions ? null : Region, AllRegions, MetadataTable, ResolveMetadataRegion, Connection, ThrottleLimit)
-                        with { SkipMetadata = true };
-                    foreach (var version in LayerSelection.List(this, query, Cancellation))
-                        Consider(new LayerVersionReference(version.LayerName, version.Version, version.Region, version.LayerVersionArn));
-                    break;
-            }
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
+            case ByInputObject:
+                foreach (var item in InputObject)
+                    if (Try(() => LayerRemovalPlanner.Piped(item.LayerName, item.Version, item.Region, item.LayerVersionArn,
+                            orphaned: item.Status == LayerVersionStatus.Orphaned), OnFailure.WriteError, out var piped))
+                        Consider(piped);
+                break;
+            case ByProperties:
+                if (Region is { Length: > 1 })
+                    Fail(new OcelotException(ErrorIds.RegionInvalid, FailureKind.InvalidArgument,
+                        "Give exactly one -Region with -LayerName and -VersionNumber.", "Pipe Get-OcelotLayer output, or give one region.", "Region"), OnFailure.Stop);
+                if (Try(() => LayerRemovalPlanner.Named(LayerName, VersionNumber, Region?.FirstOrDefault(), LayerVersionArn), OnFailure.WriteError, out var named))
+                    Consider(named);
+                break;
+            case ByPattern:
+                foreach (var version in ListLayers(LayerQuery(Pattern, Region, AllRegions, ThrottleLimit) with { SkipMetadata = true }))
+                    Consider(new LayerVersionReference(version.LayerName, version.Version, version.Region, version.LayerVersionArn));
+                break;
         }
     }
 
-    /// <summary>-WhatIf and -Confirm name the version ARN whatever the input was, so a name and number are looked up first.</summary>
-    private string? LookUpArn(LayerVersionReference version)
-    {
-        string? arn = null;
-        try
-        {
-            new PipelinePump(this).Run(async token => arn = await Engine.Inventory.LayerVersionIdentity.LookUpAsync(version, Connection, token).ConfigureAwait(false), Cancellation);
-        }
-        catch (OcelotException ex)
-        {
-            WriteError(ErrorRecords.From(ex));
-            return null;
-        }
-        return arn;
-    }
-
-    /// <summary>One object that does not identify exactly one version is refused on its own; the others go on.</summary>
-    private void ConsiderChecked(Func<LayerVersionReference> resolve)
-    {
-        LayerVersionReference version;
-        try
-        {
-            version = resolve();
-        }
-        catch (OcelotException ex)
-        {
-            WriteError(ErrorRecords.From(ex));
-            return;
-        }
-        // -WhatIf and -Confirm name the version ARN whatever the input was: a name and number are looked up first.
-        if (version.LayerVersionArn is null && !version.MetadataOnly)
-        {
-            if (LookUpArn(version) is not { } found) return;
-            version = version with { LayerVersionArn = found };
-        }
-        Consider(version);
-    }
-
+    /// <summary>-WhatIf and -Confirm name the version ARN whatever the input was; a version functions still use is kept, with a warning.</summary>
     private void Consider(LayerVersionReference version)
     {
-        var target = version.LayerVersionArn ?? $"{version.LayerName}:{version.Version} ({version.Region})";
-        if (!_seen.Add(target)) return;
-        _usageGuard ??= new LayerUsageGuard(this, Connection, Cancellation);
-        if (!version.MetadataOnly && !SkipUsageCheck && _usageGuard.Keeps(version.Region, version.LayerName, version.Version, version.LayerVersionArn, target)) return;
-        var action = version.MetadataOnly ? "Remove the orphaned metadata item (the layer version no longer exists)"
-            : "Delete layer version" + (SkipMetadata ? string.Empty : " and its metadata item");
-        if (Confirmation.ShouldProceed(this, Force, target, action))
-            _approved.Add((version, target));
+        var planner = (LayerRemovalPlanner)(_planner ??= new LayerRemovalPlanner(Connection, checkUsage: !SkipUsageCheck, SkipMetadata));
+        if (!Run((_, token) => planner.ConsiderAsync(version, token), OnFailure.WriteError, out var decision)) return;
+        WriteFailures(decision.Failures);
+        if (decision.KeptBecause is not null) WriteWarning($"{decision.KeptBecause} Give -SkipUsageCheck to delete it anyway.");
+        if (decision.Candidate is { } candidate && ShouldChange(candidate.Target, candidate.Action, Force)) _approved.Add(candidate.Version);
     }
 
     protected override void EndProcessing()
     {
         if (_approved.Count == 0) return;
-        string metadataRegion;
-        try
+        Try(() =>
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
-            if (ParameterPath is not null) Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath);
-            metadataRegion = ResolveMetadataRegion(_approved[0].Version.Region);
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            return;
-        }
-        var remover = new LayerRemover(Connection, MetadataTable, metadataRegion, SkipMetadata, ThrottleLimit);
-        IReadOnlyList<LayerRemoval> results = [];
-        var pump = new PipelinePump(this);
-        pump.Run(async token => results = await remover.RemoveAsync(_approved.Select(a => a.Version).ToList(), pump, token).ConfigureAwait(false), Cancellation);
-        if (ParameterPath is not null)
-            LayerParameterSync.Repoint(this, Engine.Parameters.LayerParameterStore.For(Connection), Engine.Parameters.LayerParameterStore.ValidatePath(ParameterPath),
-                results.Where(r => r.Removal.Removed).Select(r => (r.Removal.Region, r.Removal.LayerName, r.Removal.Version)).ToList(), Cancellation);
+            return (ParameterPath: ParameterPath is null ? null : LayerParameterStore.ValidatePath(ParameterPath), MetadataRegion: ResolveMetadataRegion(_approved[0].Region));
+        }, OnFailure.Stop, out var checkedInput);
+        var remover = new LayerRemover(Connection, MetadataTable, checkedInput.MetadataRegion, SkipMetadata, ThrottleLimit);
+        Run((pump, token) => remover.RemoveAsync(_approved, pump, token), OnFailure.Stop, out var results);
+        if (checkedInput.ParameterPath is { } path)
+            RepointParameters(LayerParameterStore.For(Connection), path, results.Where(r => r.Removal.Removed).Select(r => (r.Removal.Region, r.Removal.LayerName, r.Removal.Version)).ToList());
         foreach (var result in results)
         {
-            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+            if (result.Failure is not null) Fail(result.Failure, OnFailure.WriteError);
             if (!PassThru) continue;
             WriteObject(result.Removal);
         }

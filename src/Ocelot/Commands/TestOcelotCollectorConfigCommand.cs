@@ -2,8 +2,6 @@ using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.CollectorConfig;
 using Ocelot.Engine.Distributions;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Operations;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -13,7 +11,7 @@ namespace Ocelot.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "OcelotCollectorConfig", DefaultParameterSetName = ByDistribution, HelpUri = HelpLinks.CmdletDocs + "Test-OcelotCollectorConfig.md")]
 [OutputType(typeof(OcelotCollectorConfigResult))]
-public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
+public sealed class TestOcelotCollectorConfigCommand : OcelotCmdlet
 {
     private const string ByDistribution = "Distribution";
     private const string ByLayer = "Layer";
@@ -47,31 +45,24 @@ public sealed class TestOcelotCollectorConfigCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         if (ParameterSetName != ByDistribution) return;
-        try
+        Try(() => DistributionSelection.Open(this, ConfigPath, Settings), OnFailure.Stop, out var catalog);
+        var name = DistributionSelection.Match(catalog, [Distribution], e => ThrowTerminatingError(e)).FirstOrDefault();
+        if (name is null)
+            Fail(new OcelotException(ErrorIds.DistributionNotFound, FailureKind.ObjectNotFound, $"No distribution matches '{Distribution}'.",
+                "Run Get-OcelotDistribution to list the distributions.", Distribution), OnFailure.Stop);
+        if (DistributionSelection.Resolve(catalog, name!, WriteError) is not { } resolved)
         {
-            var catalog = DistributionSelection.Open(this, ConfigPath);
-            var name = DistributionSelection.Match(catalog, [Distribution], e => ThrowTerminatingError(e)).FirstOrDefault()
-                ?? throw new OcelotException(ErrorIds.DistributionNotFound, FailureKind.ObjectNotFound, $"No distribution matches '{Distribution}'.",
-                    "Run Get-OcelotDistribution to list the distributions.", Distribution);
-            if (DistributionSelection.Resolve(catalog, name, WriteError) is not { } resolved)
-                ThrowTerminatingError(ErrorRecords.Create(new InvalidDataException($"Distribution '{name}' is not valid (see the errors above)."),
-                    ErrorIds.CollectorConfigTargetMissing, FailureKind.InvalidData, name, "Fix the distribution in distributions.yaml."));
-            else
-            {
-                var cache = UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable));
-                _distribution = LayerContentsReader.FromDistribution(resolved, cache, out var fromTags);
-                _distributionConfig = resolved.ConfigFile;
-                if (fromTags)
-                    WriteWarning($"Distribution '{name}' has not been built with these tags yet: component types come from its build tags and their signals are unknown. " +
-                        "Build it (Invoke-OcelotBuild) or pipe its artifact to check against what Go compiled, with types and signals from each module's metadata.yaml.");
-                else
-                    WriteVerbose($"Checking against {_distribution.Description}: the components of its newest cached build.");
-            }
+            ThrowTerminatingError(ErrorRecords.Create(new InvalidDataException($"Distribution '{name}' is not valid (see the errors above)."),
+                ErrorIds.CollectorConfigTargetMissing, FailureKind.InvalidData, name, "Fix the distribution in distributions.yaml."));
+            return;
         }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        Try(() => LayerContentsReader.FromDistribution(resolved, Settings.CacheFolder), OnFailure.Stop, out var known);
+        (_distribution, _distributionConfig) = (known.Contents, resolved.ConfigFile);
+        if (known.FromTags)
+            WriteWarning($"Distribution '{name}' has not been built with these tags yet: component types come from its build tags and their signals are unknown. " +
+                "Build it (Invoke-OcelotBuild) or pipe its artifact to check against what Go compiled, with types and signals from each module's metadata.yaml.");
+        else
+            WriteVerbose($"Checking against {_distribution.Description}: the components of its newest cached build.");
     }
 
     protected override void ProcessRecord()

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using Ocelot.Engine.Aws;
-using Ocelot.Engine.Failures;
 using Ocelot.Engine.Rollout;
 using Ocelot.Hosting;
 
@@ -57,44 +56,33 @@ public sealed class UpdateOcelotFunctionLayerCommand : OcelotAwsCmdlet
 
     protected override void ProcessRecord()
     {
-        try
-        {
-            if (Add && !MyInvocation.BoundParameters.ContainsKey(nameof(FunctionName)) && Tag is not { Count: > 0 })
-                throw new OcelotException(ErrorIds.FunctionSelectionRequired, FailureKind.InvalidArgument, "-Add needs -FunctionName or -Tag: it would add the layer to every function.",
-                    "Name the functions (wildcards allowed) or give -Tag.", "Add");
-            var names = FunctionName.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
-            var literals = FunctionName.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList();
-            foreach (var arn in LayerVersionArn)
-                _targets.Add(new RolloutTarget(Engine.Layers.LayerVersionArn.Parse(arn), name => names.Any(p => p.IsMatch(name)), literals));
-        }
-        catch (OcelotException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-        }
+        if (Add && !MyInvocation.BoundParameters.ContainsKey(nameof(FunctionName)) && Tag is not { Count: > 0 })
+            Fail(new OcelotException(ErrorIds.FunctionSelectionRequired, FailureKind.InvalidArgument, "-Add needs -FunctionName or -Tag: it would add the layer to every function.",
+                "Name the functions (wildcards allowed) or give -Tag.", "Add"), OnFailure.Stop);
+        var names = FunctionName.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
+        var literals = FunctionName.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList();
+        foreach (var arn in LayerVersionArn)
+            if (Try(() => Engine.Layers.LayerVersionArn.Parse(arn), OnFailure.Stop, out var version))
+                _targets.Add(new RolloutTarget(version, name => names.Any(p => p.IsMatch(name)), literals));
     }
 
     protected override void EndProcessing()
     {
         if (_targets.Count == 0) return;
         var rollout = new FunctionLayerRollout(Options());
-        var pump = new PipelinePump(this);
-        RolloutPlan plan = null!;
-        pump.Run(async token => plan = await rollout.PlanAsync(_targets, pump, token).ConfigureAwait(false), Cancellation);
-        foreach (var failure in plan.Failures) WriteError(ErrorRecords.From(failure));
+        Run((pump, token) => rollout.PlanAsync(_targets, pump, token), OnFailure.Stop, out var plan);
+        WriteFailures(plan.Failures);
         foreach (var same in plan.Unchanged) WriteObject(same.Update);
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
-        var approved = plan.Changes.Where(c => (Force && !whatIf) || ShouldProcess($"{c.FunctionArn}", c.Describe())).ToList();
+        var approved = plan.Changes.Where(c => ShouldChange($"{c.FunctionArn}", c.Describe(), Force)).ToList();
         if (approved.Count == 0)
         {
             if (plan.Changes.Count == 0 && plan.Unchanged.Count == 0 && plan.Failures.Count == 0) WriteWarning("No function matched: nothing to update.");
             return;
         }
-        IReadOnlyList<FunctionLayerUpdate> results = [];
-        pump = new PipelinePump(this);
-        pump.Run(async token => results = await rollout.ApplyAsync(approved, pump, token).ConfigureAwait(false), Cancellation);
+        Run((pump, token) => rollout.ApplyAsync(approved, pump, token), OnFailure.Stop, out var results);
         foreach (var result in results)
         {
-            if (result.Failure is not null) WriteError(ErrorRecords.From(result.Failure));
+            if (result.Failure is not null) Fail(result.Failure, OnFailure.WriteError);
             else WriteObject(result.Update);
         }
     }

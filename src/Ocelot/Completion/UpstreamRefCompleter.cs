@@ -19,7 +19,7 @@ public sealed class UpstreamRefCompleter : IArgumentCompleter
         {
             var repository = fakeBoundParameters["UpstreamRepo"] as string ?? UpstreamSource.DefaultRepository;
             var source = UpstreamSource.Parse(repository, CurrentLocation());
-            var cache = UserCacheFolder.Resolve(Environment.GetEnvironmentVariable(UserCacheFolder.EnvironmentVariable));
+            var cache = OcelotEnvironment.Current().CacheFolder;
             return CompletionResults.For(CachedUpstreamRefs.List(source, cache), wordToComplete);
         }
         catch (Exception)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Operations;
 using Ocelot.Engine.Text;
 
 namespace Ocelot.Hosting;
@@ -8,9 +9,8 @@ namespace Ocelot.Hosting;
 /// <summary>Opens the configuration in effect and matches distribution names (wildcards allowed) against it.</summary>
 internal static class DistributionSelection
 {
-    public static DistributionCatalog Open(PSCmdlet cmdlet, string? configPath) =>
-        DistributionCatalog.Open(configPath is null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(configPath),
-            Environment.GetEnvironmentVariable(ConfigLocation.EnvironmentVariable), ModuleLayout.ModuleRoot);
+    public static DistributionCatalog Open(PSCmdlet cmdlet, string? configPath, OcelotEnvironment environment) =>
+        DistributionCatalog.Open(configPath is null ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(configPath), environment.ConfigPath, ModuleLayout.ModuleRoot);
 
     /// <summary>
     /// Names in file order, each once. An exact name that is not defined gives a DistributionNotFound error

@@ -11,6 +11,9 @@ internal static class ErrorRecords
     public static ErrorRecord From(OcelotException exception) =>
         Create(exception, exception.ErrorId, exception.Kind, exception.Target, exception.RecommendedAction);
 
+    /// <summary>The engine says what was wrong in its own terms; the record also says which of the cmdlet's parameters to change.</summary>
+    public static ErrorRecord From(OcelotException exception, PSCmdlet cmdlet) => ErrorParameters.Name(From(exception), exception, cmdlet);
+
     public static ErrorRecord From(ConfigProblem problem) =>
         Create(new InvalidDataException(problem.Message), problem.ErrorId, FailureKind.InvalidData, problem.Distribution, problem.RecommendedAction);
 

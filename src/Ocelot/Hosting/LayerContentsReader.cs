@@ -15,17 +15,16 @@ internal static class LayerContentsReader
 {
     /// <summary>
     /// The components of the newest cached build of the distribution with the same tags (types and signals from
-    /// metadata.yaml), else those its tags name, typed by the tag rule (<paramref name="fromTags"/> is then true).
+    /// metadata.yaml), else those its tags name, typed by the tag rule (<c>FromTags</c> is then true).
     /// </summary>
-    public static LayerContents FromDistribution(ResolvedDistribution distribution, string cacheFolder, out bool fromTags)
+    public static (LayerContents Contents, bool FromTags) FromDistribution(ResolvedDistribution distribution, string cacheFolder)
     {
         var built = new ArtifactCache(cacheFolder).Newest(a => a.Distribution == distribution.Name && a.Components.Length > 0 && a.BuildTags.SequenceEqual(distribution.BuildTags));
-        fromTags = built is null;
         if (built is not null)
-            return new LayerContents($"distribution {distribution.Name} as last built ({built.Architecture}, upstream {built.UpstreamCommit?[..Math.Min(12, built.UpstreamCommit.Length)]})",
-                built.Components, built.ConfigProviders.Length > 0 ? built.ConfigProviders : ConfigProviders.OpentelemetryLambdaDefault, []);
+            return (new LayerContents($"distribution {distribution.Name} as last built ({built.Architecture}, upstream {built.UpstreamCommit?[..Math.Min(12, built.UpstreamCommit.Length)]})",
+                built.Components, built.ConfigProviders.Length > 0 ? built.ConfigProviders : ConfigProviders.OpentelemetryLambdaDefault, []), false);
         var known = DistributionComponents.Of(distribution);
-        return new LayerContents($"distribution {distribution.Name}, typed by its build tags", known.Components, ConfigProviders.OpentelemetryLambdaDefault, known.OpenKinds);
+        return (new LayerContents($"distribution {distribution.Name}, typed by its build tags", known.Components, ConfigProviders.OpentelemetryLambdaDefault, known.OpenKinds), true);
     }
 
     /// <summary>The contents recorded on an artifact or layer version, or null when it records no components.</summary>

@@ -5,7 +5,7 @@ using Ocelot.Engine.Inventory;
 
 namespace Ocelot.Hosting;
 
-/// <summary>What Get-OcelotLayer and Remove-OcelotLayer -Pattern share: turning parameters into a query, and running it.</summary>
+/// <summary>What Get-OcelotLayer and Remove-OcelotLayer -Pattern share: turning parameters (PowerShell wildcards) into a query.</summary>
 internal static class LayerSelection
 {
     public static LayerQuery Query(string[] patterns, string[]? regions, bool allRegions, string metadataTable,
@@ -41,17 +41,5 @@ internal static class LayerSelection
                 $"-Pattern '{pattern}' is not a valid wildcard pattern: {ex.Message}",
                 "Use * and ? as wildcards; write a literal [ or ] as `[ or `] (or use [[] and []]).", pattern, ex);
         }
-    }
-
-    /// <summary>Runs the listing (or, with <paramref name="orphaned"/>, the orphaned-metadata listing); a failing region writes a non-terminating error and the others are still returned.</summary>
-    public static IReadOnlyList<OcelotLayerVersion> List(PSCmdlet cmdlet, LayerQuery query, CancellationTokenSource cancellation, bool orphaned = false)
-    {
-        LayerInventory.Result? result = null;
-        var pump = new PipelinePump(cmdlet);
-        pump.Run(async token => result = orphaned
-            ? await new OrphanedMetadata(query).ListAsync(pump, token).ConfigureAwait(false)
-            : await new LayerInventory(query).ListAsync(pump, token).ConfigureAwait(false), cancellation);
-        foreach (var failure in result!.Failures) cmdlet.WriteError(ErrorRecords.From(failure));
-        return result.Versions;
     }
 }

@@ -20,6 +20,7 @@ public sealed class LayerPublisherTests : IDisposable
         MetadataTable = "ocelot-layers",
         MetadataRegion = "us-east-1",
         OcelotVersion = "0.0.0-test",
+        CacheFolder = Path.Combine(_folder, "cache"),
     };
 
     private async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(string zip, PublishSettings settings, IOperationSink? sink = null, params string[] regions)

@@ -16,7 +16,7 @@ public static class MetadataTableSetup
         {
             throw new OcelotException(ErrorIds.MetadataTableSchemaMismatch, FailureKind.ResourceExists,
                 $"Table '{tableName}' in {region} exists with another schema: {ex.Message}",
-                "Choose another -TableName, or delete the table if nothing needs it.", tableName, ex);
+                "Choose another table name, or delete the table if nothing needs it.", tableName, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
