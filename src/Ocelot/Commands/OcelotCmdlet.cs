@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Ocelot.Engine.Settings;
 using Ocelot.Engine.Build;
 using Ocelot.Engine.Operations;
 using Ocelot.Hosting;

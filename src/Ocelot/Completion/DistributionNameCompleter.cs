@@ -29,5 +29,5 @@ public sealed class DistributionNameCompleter : IArgumentCompleter
     }
 
     private static IReadOnlyList<string> ReadNames(string? configPath) =>
-        DistributionCatalog.Open(configPath, Engine.Operations.OcelotEnvironment.Current().ConfigPath, ModuleLayout.ModuleRoot).Names;
+        DistributionCatalog.Open(configPath, Engine.Settings.OcelotEnvironment.Current().ConfigPath, ModuleLayout.ModuleRoot).Names;
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Ocelot.Engine.Settings;
 using Ocelot.Engine.Distributions;
 using Ocelot.Engine.Failures;
 using Ocelot.Engine.Operations;

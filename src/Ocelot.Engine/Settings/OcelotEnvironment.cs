@@ -1,7 +1,8 @@
 using Ocelot.Engine.Build;
 using Ocelot.Engine.Distributions;
+using Ocelot.Engine.Operations;
 
-namespace Ocelot.Engine.Operations;
+namespace Ocelot.Engine.Settings;
 
 /// <summary>
 /// The environment variables Ocelot reads, read once per command from one place and passed where they are needed,

@@ -1,6 +1,7 @@
+using Ocelot.Engine.Settings;
 using Ocelot.Engine.Operations;
 
-namespace Ocelot.Engine.Tests.Operations;
+namespace Ocelot.Engine.Tests.Settings;
 
 /// <summary>The environment variables Ocelot reads come from the reader given, never from the process on their own.</summary>
 public sealed class OcelotEnvironmentTests
