@@ -51,7 +51,7 @@ Describe 'TestKit' {
         }
     }
 
-    It 'gives build tests the tests' own config folder by default and takes it back' {
+    It 'gives build tests the test config folder by default and takes it back' {
         $before = $env:OCELOT_CONFIG_PATH
         $go = New-GoFixture
         try {
