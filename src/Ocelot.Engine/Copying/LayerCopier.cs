@@ -11,21 +11,6 @@ using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Copying;
 
-/// <summary>What a copy run shares: where copies land, their sharing, and the target's metadata table.</summary>
-public sealed record CopySettings
-{
-    public required AwsConnection Source { get; init; }
-    public required TargetAccount Target { get; init; }
-    public IReadOnlyList<SharingGrant> Sharing { get; init; } = [];
-    public bool SkipMetadata { get; init; }
-    public required string MetadataTable { get; init; }
-    public required string MetadataRegion { get; init; }
-    public int ThrottleLimit { get; init; } = 8;
-}
-
-/// <summary>One copy: the source version, the region it was copied to, and the copy (or why not).</summary>
-public sealed record LayerCopyResult(LayerVersionArn Source, string Region, OcelotLayerVersion? Copy, OcelotException? Failure);
-
 /// <summary>
 /// Copies layer versions to other regions or accounts without rebuilding them: each source version is downloaded once
 /// (GetLayerVersion's Content.Location, streamed to a temporary file) and checked against its CodeSha256, then

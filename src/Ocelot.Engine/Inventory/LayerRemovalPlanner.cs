@@ -4,15 +4,6 @@ using Ocelot.Engine.Rollout;
 
 namespace Ocelot.Engine.Inventory;
 
-/// <summary>A version Remove-OcelotLayer may delete, fully resolved: <see cref="Target"/> is what -WhatIf and -Confirm name.</summary>
-public sealed record RemovalCandidate(LayerVersionReference Version, string Target, string Action);
-
-/// <summary>What became of one version offered for removal: a candidate to confirm, or nothing (a repeat, or kept because functions may use it), and why.</summary>
-public sealed record RemovalDecision(RemovalCandidate? Candidate, string? KeptBecause, IReadOnlyList<OcelotException> Failures)
-{
-    public static RemovalDecision Repeat { get; } = new(null, null, []);
-}
-
 /// <summary>
 /// Decides, version by version, what one Remove-OcelotLayer call deletes: every version is named by its ARN (a name and
 /// number are looked up first), each once; a version that functions still use is kept unless the usage check is skipped

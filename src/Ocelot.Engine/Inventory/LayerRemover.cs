@@ -6,31 +6,6 @@ using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Inventory;
 
-/// <summary>A layer version to delete: with its ARN when known (then the listed ARN must match it, account included).</summary>
-/// <param name="MetadataOnly">An orphaned metadata item: only the item is removed, Lambda is never asked to delete.</param>
-public sealed record LayerVersionReference(string LayerName, long Version, string Region, string? LayerVersionArn = null, bool MetadataOnly = false)
-{
-    public string Describe(string? arn) => arn ?? $"{LayerName}:{Version} ({Region})";
-}
-
-/// <summary>What happened to one version: removed, its metadata item removed, or why not.</summary>
-public sealed record LayerRemoval(OcelotLayerRemoval Removal, OcelotException? Failure)
-{
-    public LayerRemoval(LayerVersionReference version, string? arn, bool removed, bool? metadataRemoved, OcelotException? failure)
-        : this(new OcelotLayerRemoval
-        {
-            LayerName = version.LayerName,
-            Version = version.Version,
-            Region = version.Region,
-            LayerVersionArn = arn,
-            Removed = removed,
-            MetadataRemoved = metadataRemoved,
-            Error = failure?.Message,
-        }, failure)
-    {
-    }
-}
-
 /// <summary>
 /// Deletes layer versions, regions in parallel (bounded) and each region paced; then each deleted version's item in
 /// the metadata table's own region (the reference used the layer's region and left orphans). Lambda's delete

@@ -9,9 +9,6 @@ using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Parameters;
 
-/// <summary>What happened to one SSM parameter: its value now (null when it was deleted), or why it could not be changed.</summary>
-public sealed record LayerParameterChange(string Region, string Name, string? Value, OcelotException? Failure);
-
 /// <summary>
 /// Keeps SSM parameters pointing at the newest layer version, so Terraform (<c>aws_ssm_parameter</c>) and
 /// CloudFormation (<c>{{resolve:ssm:...}}</c>) find it: one String parameter per region at

@@ -4,20 +4,6 @@ using Ocelot.Engine.Failures;
 
 namespace Ocelot.Engine.Publishing;
 
-/// <summary>One grant of <c>lambda:GetLayerVersion</c>: everyone, an account, or an organization.</summary>
-public sealed record SharingGrant(string Principal, string? OrganizationId)
-{
-    public const string Everyone = "*";
-
-    public bool IsPublic => Principal == Everyone && OrganizationId is null;
-
-    /// <summary>What SharedWith lists: <c>*</c>, an account id, or an organization id.</summary>
-    public string Label => OrganizationId ?? Principal;
-
-    /// <summary>A statement id of Lambda's allowed characters, stable per grant, so re-adding is recognisable.</summary>
-    public string StatementId => OrganizationId is not null ? $"ocelot-org-{OrganizationId}" : IsPublic ? "ocelot-public" : $"ocelot-account-{Principal}";
-}
-
 /// <summary>
 /// Which grants a layer version should have, and which it already has according to its policy. Existing statements are
 /// recognised by what they grant, not by their id, so grants made by other tools (the reference used id "publish") count.

@@ -6,14 +6,6 @@ using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Reports;
 
-public enum ReportFormat
-{
-    Markdown,
-    ReleaseNotes,
-    Json,
-    Terraform,
-}
-
 /// <summary>Documents about published layer versions: the reference's layers report and release notes, JSON, and Terraform.</summary>
 public static class LayerReport
 {

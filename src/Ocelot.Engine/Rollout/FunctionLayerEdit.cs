@@ -1,14 +1,6 @@
 using Ocelot.Engine.Layers;
 namespace Ocelot.Engine.Rollout;
 
-/// <summary>How a function's layer list changes: the given version replaces the one it had, is added, or is already there.</summary>
-public enum FunctionLayerChangeKind
-{
-    Replace,
-    Add,
-    Unchanged,
-}
-
 /// <summary>
 /// A function's new ordered layer list. The target takes the place of the first version of the same layer (or of a
 /// layer whose name <c>alsoReplace</c> accepts, e.g. the layer of an older collector release); other versions of it are

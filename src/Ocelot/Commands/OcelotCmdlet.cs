@@ -6,13 +6,6 @@ using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
 
-/// <summary>What an engine failure does to the command: stop it (bad arguments, nothing done), or skip one item and carry on.</summary>
-internal enum OnFailure
-{
-    Stop,
-    WriteError,
-}
-
 /// <summary>
 /// What every Ocelot cmdlet shares: the cancellation that Ctrl-C triggers (created and disposed with the cmdlet), the
 /// settings read from the environment (once per command), engine work run on a worker thread with one error path, and

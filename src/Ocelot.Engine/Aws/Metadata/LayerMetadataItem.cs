@@ -187,11 +187,3 @@ public sealed record LayerMetadataItem
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }
-
-/// <summary>A metadata item that cannot be read as one: the item (by its key, when it has one) and the attribute at fault.</summary>
-public sealed class LayerMetadataFormatException(string? layerArn, string attribute, string problem)
-    : Exception($"The metadata item '{layerArn ?? "(no layer_arn)"}' is malformed: attribute '{attribute}': {problem}.")
-{
-    public string? LayerArn { get; } = layerArn;
-    public string Attribute { get; } = attribute;
-}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using Ocelot.Engine.Settings;
+using Ocelot.Engine.Build;
+using Ocelot.Engine.Operations;
+using Ocelot.Hosting;
+
+namespace Ocelot.Commands;
+
+/// <summary>What an engine failure does to the command: stop it (bad arguments, nothing done), or skip one item and carry on.</summary>
+internal enum OnFailure
+{
+    Stop,
+    WriteError,
+}
