@@ -1,13 +1,5 @@
-using System.Net;
-using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Lambda;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
 using Ocelot.Engine.Layers;
-using Ocelot.Engine.Operations;
-using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Copying;
 

@@ -1,9 +1,3 @@
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Lambda;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Operations;
-
 namespace Ocelot.Engine.Inventory;
 
 /// <summary>What happened to one version: removed, its metadata item removed, or why not.</summary>

@@ -1,5 +1,4 @@
 using Ocelot.Engine.Aws;
-using Ocelot.Engine.Operations;
 using Ocelot.Engine.Rollout;
 
 namespace Ocelot.Engine.Inventory;

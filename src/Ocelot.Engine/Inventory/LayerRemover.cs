@@ -1,8 +1,6 @@
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Operations;
 
 namespace Ocelot.Engine.Inventory;
 

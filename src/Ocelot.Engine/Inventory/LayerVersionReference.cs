@@ -1,9 +1,3 @@
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Lambda;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Operations;
-
 namespace Ocelot.Engine.Inventory;
 
 /// <summary>A layer version to delete: with its ARN when known (then the listed ARN must match it, account included).</summary>

@@ -1,7 +1,3 @@
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Operations;
-using Ocelot.Engine.Rollout;
-
 namespace Ocelot.Engine.Inventory;
 
 /// <summary>A version Remove-OcelotLayer may delete, fully resolved: <see cref="Target"/> is what -WhatIf and -Confirm name.</summary>

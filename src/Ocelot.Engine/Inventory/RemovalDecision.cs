@@ -1,7 +1,3 @@
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Operations;
-using Ocelot.Engine.Rollout;
-
 namespace Ocelot.Engine.Inventory;
 
 /// <summary>What became of one version offered for removal: a candidate to confirm, or nothing (a repeat, or kept because functions may use it), and why.</summary>

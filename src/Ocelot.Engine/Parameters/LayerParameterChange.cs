@@ -1,11 +1,5 @@
-using System.Text.RegularExpressions;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Lambda;
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Layers;
-using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Parameters;
 

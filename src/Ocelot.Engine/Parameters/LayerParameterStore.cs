@@ -3,9 +3,7 @@ using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
-using Ocelot.Engine.Failures;
 using Ocelot.Engine.Layers;
-using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Parameters;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ocelot.Engine.Failures;
 
 namespace Ocelot.Engine.Publishing;
 

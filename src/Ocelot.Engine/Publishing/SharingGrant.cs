@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Ocelot.Engine.Failures;
-
 namespace Ocelot.Engine.Publishing;
 
 /// <summary>One grant of <c>lambda:GetLayerVersion</c>: everyone, an account, or an organization.</summary>

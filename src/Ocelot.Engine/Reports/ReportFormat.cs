@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Ocelot.Engine.Aws;
-using Ocelot.Engine.Publishing;
 
 namespace Ocelot.Engine.Reports;
 

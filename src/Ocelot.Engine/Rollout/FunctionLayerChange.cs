@@ -1,4 +1,3 @@
-using Ocelot.Engine.Failures;
 using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Rollout;

@@ -1,5 +1,3 @@
-using Ocelot.Engine.Layers;
-
 namespace Ocelot.Engine.Rollout;
 
 /// <summary>How a function's layer list changes: the given version replaces the one it had, is added, or is already there.</summary>

@@ -1,6 +1,3 @@
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Layers;
-
 namespace Ocelot.Engine.Rollout;
 
 /// <summary>What happened to one function (its layers now: Updated, Added, Unchanged), with the failure to report.</summary>

@@ -1,6 +1,4 @@
-using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Lambda;
-using Ocelot.Engine.Failures;
 using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Rollout;

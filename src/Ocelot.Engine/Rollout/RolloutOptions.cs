@@ -1,5 +1,4 @@
 using Ocelot.Engine.Aws;
-using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Rollout;
 

@@ -1,6 +1,3 @@
-using Ocelot.Engine.Failures;
-using Ocelot.Engine.Layers;
-
 namespace Ocelot.Engine.Rollout;
 
 /// <summary>The changes a rollout would make, and the functions or regions it could not plan for.</summary>

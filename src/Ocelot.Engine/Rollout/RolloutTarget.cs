@@ -1,4 +1,3 @@
-using Ocelot.Engine.Aws;
 using Ocelot.Engine.Layers;
 
 namespace Ocelot.Engine.Rollout;

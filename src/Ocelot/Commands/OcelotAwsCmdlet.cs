@@ -1,11 +1,7 @@
 using System.Management.Automation;
 using Ocelot.Completion;
 using Ocelot.Engine.Aws;
-using Ocelot.Engine.Aws.Metadata;
-using Ocelot.Engine.Inventory;
 using Ocelot.Engine.Parameters;
-using Ocelot.Engine.Publishing;
-using Ocelot.Engine.Rollout;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;

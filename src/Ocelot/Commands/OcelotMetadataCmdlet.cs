@@ -3,8 +3,6 @@ using Ocelot.Completion;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Metadata;
 using Ocelot.Engine.Inventory;
-using Ocelot.Engine.Parameters;
-using Ocelot.Engine.Publishing;
 using Ocelot.Engine.Rollout;
 using Ocelot.Hosting;
 

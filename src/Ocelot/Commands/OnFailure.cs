@@ -1,7 +1,4 @@
 using System.Management.Automation;
-using Ocelot.Engine.Settings;
-using Ocelot.Engine.Build;
-using Ocelot.Engine.Operations;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;

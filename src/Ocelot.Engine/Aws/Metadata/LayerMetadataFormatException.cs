@@ -1,6 +1,4 @@
-using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using Ocelot.Engine.Components;
 using A = Ocelot.Engine.Aws.Metadata.LayerMetadataAttributes;
 
 namespace Ocelot.Engine.Aws.Metadata;
