@@ -9,6 +9,9 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('bin/Ocelot.Format.ps1xml')
+    # Loaded before the types file, which names Ocelot.OcelotLayerVersion.
+    RequiredAssemblies   = @('bin/Ocelot.Model.dll')
+    TypesToProcess       = @('bin/Ocelot.Types.ps1xml')
     CmdletsToExport      = @('Get-OcelotDistribution', 'Invoke-OcelotBuild', 'Publish-OcelotLayer', 'Initialize-OcelotMetadataTable', 'Get-OcelotLayer', 'Remove-OcelotLayer', 'ConvertTo-OcelotReport', 'Test-OcelotCollectorConfig', 'Update-OcelotFunctionLayer', 'Copy-OcelotLayer')
     FunctionsToExport    = @()
     VariablesToExport    = @()
