@@ -8,11 +8,9 @@ namespace Ocelot.Module.Tests;
 
 /// <summary>
 /// Copy-OcelotLayer against moto_server, checked with the AWS CLI. moto cannot serve a layer's zip, so the copies
-/// read it through <see cref="LayerContentStandIn"/>; everything else is moto.
+/// read it through <see cref="LayerContentStandIn"/>; everything else is moto. The SSM writes of -ParameterPath sign
+/// with the session's -AccessKey/-SecretKey like every other call: no AWS keys are in the process environment.
 /// </summary>
-// Serialized: LayerParameterStore writes SSM parameters with the SDK's default credentials, not -AccessKey/-SecretKey,
-// so the -ParameterPath tests give the dummy keys through the process environment (ParameterStoreCredentials).
-[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposable
 {
     private readonly MotoServer _moto;
@@ -154,16 +152,10 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
 
     private string Zip(string name) => LayerZips.Write(Path.Combine(_files.Path, name));
 
-    /// <summary>The dummy keys in the process environment, for the SSM writes that take no explicit credentials; empty shared files.</summary>
-    private EnvironmentScope ParameterStoreCredentials() => new EnvironmentScope()
-        .Set("AWS_ACCESS_KEY_ID", MotoServer.AccessKey).Set("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey).Set("AWS_SESSION_TOKEN", null)
-        .Set("AWS_PROFILE", null).Set("AWS_CONFIG_FILE", _moto.NoConfigFile).Set("AWS_SHARED_CREDENTIALS_FILE", _moto.NoCredentialsFile);
-
     [Fact]
     public void Copy_ParameterPath_points_each_regions_parameter_at_its_copy()
     {
         var (source, _) = PublishSource();
-        using var credentials = ParameterStoreCredentials();
         var result = Run($"Copy-OcelotLayer $arn -Region eu-west-1, ap-southeast-2 -SkipMetadata -EndpointUrl $endpoint -Force -ParameterPath /ocelot/c{_id}/", source).AssertSucceeded();
         foreach (var copy in result.Output)
             Assert.Equal(copy.Get<string>("LayerVersionArn"), Parameter(copy.Get<string>("Region"), $"/ocelot/c{_id}/copy{_id}/arm64/prod"));
@@ -174,7 +166,6 @@ public sealed class CopyOcelotLayerTests : IClassFixture<MotoServer>, IDisposabl
     public void Publish_points_the_parameter_at_the_newest_version_and_Remove_points_it_back_then_deletes_it()
     {
         var name = $"/ocelot/p{_id}/dist{_id}/amd64/prod";
-        using var credentials = ParameterStoreCredentials();
         var variables = new Dictionary<string, object?> { ["one"] = Zip("one.zip"), ["two"] = Zip("two.zip"), ["id"] = _id };
         string Publish(string zip) => $"Publish-OcelotLayer -Path ${zip} -Distribution dist$id -Architecture amd64 -CollectorVersion v0.158.0 -Region us-east-1, eu-west-1 -SkipMetadata -ParameterPath /ocelot/p$id";
         var first = _moto.Run(Publish("one"), variables).AssertSucceeded().Output;
