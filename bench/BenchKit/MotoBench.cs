@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using Ocelot.Module.Tests.Fixtures;
-using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Bench;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Security.Cryptography;
-using Ocelot.Module.Tests.Fixtures;
 
 // Publish-OcelotLayer against the reference's way (one `aws lambda publish-layer-version` per region, in sequence),
 // against one moto_server, in one run; then the peak memory of a 60 MB S3-staged publish in a child process.
@@ -83,7 +82,7 @@ string? RunOcelot(string command)
     return shell.Streams.Error.Count == 0 ? null : string.Join("; ", shell.Streams.Error);
 }
 
-static string Run(string program, IEnumerable<string> arguments) => Ocelot.Module.Tests.Harness.ChildProcess.RunChecked(program, arguments);
+static string Run(string program, IEnumerable<string> arguments) => ChildProcess.RunChecked(program, arguments);
 
 // A layer-shaped zip of incompressible content, so its size is what is sent: an executable amd64 ELF header (Publish checks it), then random bytes.
 static void WriteZip(string path, int megabytes)

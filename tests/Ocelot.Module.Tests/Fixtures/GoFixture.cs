@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Ocelot.Module.Tests.Harness;
 
 namespace Ocelot.Module.Tests.Fixtures;
 

@@ -16,7 +16,7 @@ public abstract class LoopbackProxy : IDisposable
     protected LoopbackProxy(string target)
     {
         _target = target.TrimEnd('/');
-        Port = Harness.LoopbackPort.Free();
+        Port = LoopbackPort.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(ServeAsync);

@@ -20,7 +20,7 @@ public static class ModuleSession
 
     /// <summary>Imports the module (unless <paramref name="importModule"/> is false) and runs <paramref name="script"/>.</summary>
     /// <param name="parameters">
-    /// Parameter defaults for this session only (<c>$PSDefaultParameterValues</c>), such as <see cref="Fixtures.MotoServer.Parameters"/>:
+    /// Parameter defaults for this session only (<c>$PSDefaultParameterValues</c>), such as <see cref="MotoServer.Parameters"/>:
     /// state that must not be process-wide, so sessions of different test classes can run in parallel.
     /// </param>
     /// <param name="fixtureConfig">

@@ -11,7 +11,7 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
     [InlineData("AWS_ENDPOINT_URL")]
     public async Task Endpoint_comes_from_the_environment(string variable)
     {
-        using var _ = new EnvironmentVariable(variable, moto.EndpointUrl);
+        using var _ = new EnvironmentScope().Set(variable, moto.EndpointUrl);
         using var client = MetadataClientFactory.Create(MotoServerFixture.Region, null, null);
 
         await AssertWorksAsync(client);
@@ -23,7 +23,7 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
     public async Task Explicit_endpoint_wins_over_the_environment()
     {
         // Nothing listens there: a request that went to it would fail.
-        using var _ = new EnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB", $"http://127.0.0.1:{MotoServerFixture.FreePort()}");
+        using var _ = new EnvironmentScope().Set("AWS_ENDPOINT_URL_DYNAMODB", $"http://127.0.0.1:{LoopbackPort.Free()}");
         using var client = MetadataClientFactory.Create(MotoServerFixture.Region, null, moto.EndpointUrl);
 
         await AssertWorksAsync(client);
@@ -49,21 +49,5 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
         await table.EnsureTableAsync();
         await table.PutAsync(SampleItems.Minimal());
         Assert.NotNull(await table.GetAsync(SampleItems.Minimal().LayerArn));
-    }
-
-    /// <summary>Sets a process environment variable for one test; the collection runs its tests one at a time.</summary>
-    private sealed class EnvironmentVariable : IDisposable
-    {
-        private readonly string _name;
-        private readonly string? _previous;
-
-        public EnvironmentVariable(string name, string? value)
-        {
-            _name = name;
-            _previous = Environment.GetEnvironmentVariable(name);
-            Environment.SetEnvironmentVariable(name, value);
-        }
-
-        public void Dispose() => Environment.SetEnvironmentVariable(_name, _previous);
     }
 }

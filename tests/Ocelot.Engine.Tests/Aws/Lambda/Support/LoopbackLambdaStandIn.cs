@@ -18,7 +18,7 @@ public sealed class LoopbackLambdaStandIn : IDisposable
     public LoopbackLambdaStandIn(Func<CapturedRequest, StandInResponse> respond)
     {
         _respond = respond;
-        var port = LoopbackPorts.FindFree();
+        var port = LoopbackPort.Free();
         Url = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Url + "/");
         _listener.Start();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Ocelot.Module.Tests.Harness;
+namespace Ocelot.TestKit;
 
 /// <summary>What a finished program wrote and how it exited.</summary>
 public sealed record ChildProcessResult(int ExitCode, byte[] OutputBytes, string Error)

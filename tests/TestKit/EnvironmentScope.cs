@@ -1,6 +1,6 @@
-namespace Ocelot.Module.Tests.Harness;
+namespace Ocelot.TestKit;
 
-/// <summary>Sets process environment variables and restores them on dispose. Only for tests in the serialized collection.</summary>
+/// <summary>Sets process environment variables and restores them on dispose. Only for tests that may change the whole process (a serialized collection, or a process of their own).</summary>
 public sealed class EnvironmentScope : IDisposable
 {
     private readonly Dictionary<string, string?> _saved = new();

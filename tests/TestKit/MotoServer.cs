@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Ocelot.Module.Tests.Harness;
 
-namespace Ocelot.Module.Tests.Fixtures;
+namespace Ocelot.TestKit;
 
 /// <summary>
 /// A moto_server (the AWS emulator) on a free loopback port for one test class, and the AWS CLI, an independent
@@ -82,9 +81,4 @@ public sealed class MotoServer : IDisposable
         ChildProcess.Stop(_process);
         _files.Dispose();
     }
-}
-
-public sealed class AwsCliException(int exitCode, string error) : Exception($"aws exited with {exitCode}: {error}")
-{
-    public string Error { get; } = error;
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ocelot.Module.Tests.Harness;
+namespace Ocelot.TestKit;
 
 /// <summary>Loopback ports for the servers tests start (moto, git daemon, HTTP stand-ins).</summary>
 public static class LoopbackPort

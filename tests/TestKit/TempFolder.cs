@@ -1,4 +1,4 @@
-namespace Ocelot.Module.Tests.Harness;
+namespace Ocelot.TestKit;
 
 /// <summary>A temporary folder removed when the test ends.</summary>
 public sealed class TempFolder : IDisposable
