@@ -16,6 +16,8 @@ namespace Ocelot.Engine.Publishing;
 /// <param name="services">Where the layers and the metadata table are; null for Lambda and DynamoDB through the settings' connection.</param>
 public sealed class LayerPublisher(PublishSettings settings, ILayerServices? services = null)
 {
+    public PublishSettings Settings => settings;
+
     private readonly ILayerServices _services = services ?? new AwsLayerServices(settings.Connection);
     private readonly Lazy<ILayerMetadataStore> _metadata = new(() =>
         (services ?? new AwsLayerServices(settings.Connection)).OpenMetadata(settings.MetadataRegion, settings.MetadataTable));
@@ -82,7 +84,7 @@ public sealed class LayerPublisher(PublishSettings settings, ILayerServices? ser
             var status = LayerVersionStatus.Reused;
             // Two Ocelot processes on this machine publishing the same zip to the same layer take turns, so the second
             // finds the first's version and reuses it instead of making a duplicate.
-            using (await FileLock.AcquireAsync(PublishLockPath(settings.CacheFolder, region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
+            using (await FileLock.AcquireAsync(PublishLockPath(settings.Environment.CacheFolder, region, name, plan.Digests.Md5), PublishLockTimeout, sink, cancellationToken).ConfigureAwait(false))
             {
                 var before = await pacer.RunAsync(() => ListVersionsAsync(lambda, name, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var existing = settings.AllowDuplicate ? null : before.OrderByDescending(v => v.Version).FirstOrDefault(v => LayerDescription.Matches(v.Description, plan.Digests.Md5));
@@ -232,7 +234,7 @@ public sealed class LayerPublisher(PublishSettings settings, ILayerServices? ser
         Action<string, int> report, IOperationSink sink, CancellationToken cancellationToken)
     {
         var size = plan.Digests.Size;
-        var limit = settings.DirectUploadLimit;
+        var limit = settings.Environment.DirectUploadLimit;
         if (limit is null)
         {
             var account = await lambda.GetAccountSettingsAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Layers;
+using Ocelot.Engine.Settings;
 
 namespace Ocelot.Engine.Publishing;
 
@@ -7,6 +8,12 @@ namespace Ocelot.Engine.Publishing;
 public sealed record PublishSettings
 {
     public required AwsConnection Connection { get; init; }
+
+    /// <summary>The regions to publish in, in the order asked.</summary>
+    public required IReadOnlyList<string> Regions { get; init; }
+
+    /// <summary>The SSM parameter path to point at the new versions (already checked), or null.</summary>
+    public string? ParameterPath { get; init; }
     public string LayerNameBase { get; init; } = LayerName.DefaultBase;
     public string ReleaseGroup { get; init; } = LayerName.DefaultReleaseGroup;
     /// <summary>Replaces the version part of the layer name (-LayerNameVersion).</summary>
@@ -24,10 +31,11 @@ public sealed record PublishSettings
     public required string MetadataTable { get; init; }
     public required string MetadataRegion { get; init; }
 
-    /// <summary>Overrides the direct-upload limit (bytes), e.g. to force S3 staging; null asks Lambda.</summary>
-    public long? DirectUploadLimit { get; init; }
     public required string OcelotVersion { get; init; }
-    /// <summary>Where the publish locks live (the per-user cache folder).</summary>
-    public required string CacheFolder { get; init; }
-    public string? GitHubRef { get; init; }
+
+    /// <summary>
+    /// The environment the call runs in: the cache folder (where the publish locks live), GITHUB_REF (the version part
+    /// of the name in a tag build), and a direct-upload limit that forces S3 staging.
+    /// </summary>
+    public required OcelotEnvironment Environment { get; init; }
 }

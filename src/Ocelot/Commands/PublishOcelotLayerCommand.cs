@@ -3,7 +3,6 @@ using Ocelot.Completion;
 using Ocelot.Engine.Aws;
 using Ocelot.Engine.Parameters;
 using Ocelot.Engine.Publishing;
-using Ocelot.Engine.Text;
 using Ocelot.Hosting;
 
 namespace Ocelot.Commands;
@@ -107,10 +106,7 @@ public sealed class PublishOcelotLayerCommand : OcelotLayerWriteCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 8;
 
-    private object? _settings;
-    private object? _publisher;
-    private IReadOnlyList<string> _regions = [];
-    private string? _parameterPath;
+    private LayerPublisher? _publisher;
 
     protected override void BeginProcessing()
     {
@@ -118,39 +114,37 @@ public sealed class PublishOcelotLayerCommand : OcelotLayerWriteCmdlet
         Try(() =>
         {
             AwsConnection.ValidateEndpoint(EndpointUrl);
-            _regions = Connection.ResolveRegions(Region);
-            _parameterPath = CheckedParameterPath();
-            _settings = new PublishSettings
+            var regions = Connection.ResolveRegions(Region);
+            _publisher = new LayerPublisher(new PublishSettings
             {
                 Connection = Connection, LayerNameBase = LayerNameBase, ReleaseGroup = ReleaseGroup, LayerNameVersion = LayerNameVersion,
                 CompatibleRuntimes = CompatibleRuntime, LicenseInfo = LicenseInfo, AllowDuplicate = AllowDuplicate,
                 Sharing = RequestedSharing(), S3Buckets = S3Bucket, KeepStagedObject = KeepStagedObject,
-                SkipMetadata = SkipMetadata, MetadataTable = MetadataTable, MetadataRegion = ResolveMetadataRegion(_regions[0]),
-                DirectUploadLimit = Settings.DirectUploadLimit, GitHubRef = Settings.GitHubRef, CacheFolder = Settings.CacheFolder, OcelotVersion = ModuleVersion,
-            };
-            _publisher = new LayerPublisher((PublishSettings)_settings);
+                SkipMetadata = SkipMetadata, MetadataTable = MetadataTable, MetadataRegion = ResolveMetadataRegion(regions[0]),
+                Regions = regions, ParameterPath = CheckedParameterPath(), Environment = Settings, OcelotVersion = ModuleVersion,
+            });
         }, OnFailure.Stop);
     }
 
     protected override void ProcessRecord()
     {
-        var settings = (PublishSettings)_settings!;
+        var settings = _publisher!.Settings;
         // Bad input for this artifact stops the command: nothing was sent to AWS.
         Try(() => PublishPlan.Create(InputObject ?? PublishPlan.DescribeZip(GetUnresolvedProviderPathFromPSPath(Path!), Distribution!, Architecture, CollectorVersion,
-            [.. FlattenedList.Parse(BuildTags, nameof(BuildTags))], DistributionDescription, UpstreamRepo, UpstreamCommit), settings, _regions), OnFailure.Stop, out var plan);
-        var approved = _regions.Where(region => ShouldChange(plan.Target(region), plan.Summary(region, settings), Force)).ToList();
+            BuildTags, DistributionDescription, UpstreamRepo, UpstreamCommit), settings), OnFailure.Stop, out var plan);
+        var approved = settings.Regions.Where(region => ShouldChange(plan.Target(region), plan.Summary(region, settings), Force)).ToList();
         if (approved.Count == 0) return;
 
         WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", $"{approved.Count} region(s)"));
         // A preflight failure stops the command: nothing was published in any region.
-        Run((pump, token) => ((LayerPublisher)_publisher!).PublishAsync(plan, approved, ThrottleLimit, pump, token), OnFailure.Stop, out var results);
+        Run((pump, token) => _publisher.PublishAsync(plan, approved, ThrottleLimit, pump, token), OnFailure.Stop, out var results);
         WriteProgress(new ProgressRecord(1, $"Publishing {plan.Name.Name}", "done") { RecordType = ProgressRecordType.Completed });
         foreach (var result in results)
         {
             if (result.Version is not null) WriteObject(result.Version);
             if (result.Failure is not null) Fail(result.Failure, OnFailure.WriteError);
         }
-        if (_parameterPath is not null)
-            PointParametersAt(LayerParameterStore.For(Connection), _parameterPath, results.Select(r => r.Version).OfType<OcelotLayerVersion>().ToList());
+        if (settings.ParameterPath is { } parameterPath)
+            PointParametersAt(LayerParameterStore.For(Connection), parameterPath, results.Select(r => r.Version).OfType<OcelotLayerVersion>().ToList());
     }
 }

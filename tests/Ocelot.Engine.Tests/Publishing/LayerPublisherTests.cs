@@ -1,3 +1,4 @@
+using Ocelot.Engine.Settings;
 using Ocelot.Engine.Aws.Lambda;
 using Ocelot.Engine.Operations;
 using Ocelot.Engine.Publishing;
@@ -16,18 +17,20 @@ public sealed class LayerPublisherTests : IDisposable
 
     private PublishSettings Settings() => new()
     {
+        Regions = ["us-east-1"],
         Connection = _aws.Connection,
         MetadataTable = "ocelot-layers",
         MetadataRegion = "us-east-1",
         OcelotVersion = "0.0.0-test",
-        CacheFolder = Path.Combine(_folder, "cache"),
+        Environment = new OcelotEnvironment { CacheFolder = Path.Combine(_folder, "cache") },
     };
 
     private async Task<IReadOnlyList<RegionPublishResult>> PublishAsync(string zip, PublishSettings settings, IOperationSink? sink = null, params string[] regions)
     {
         regions = regions.Length == 0 ? ["us-east-1"] : regions;
         var artifact = PublishPlan.DescribeZip(zip, "minimal", "amd64", "v0.158.0", [], null, null, null);
-        var plan = PublishPlan.Create(artifact, settings, regions);
+        settings = settings with { Regions = regions };
+        var plan = PublishPlan.Create(artifact, settings);
         return await new LayerPublisher(settings, _aws).PublishAsync(plan, regions, 4, sink ?? NullOperationSink.Instance, CancellationToken.None);
     }
 
