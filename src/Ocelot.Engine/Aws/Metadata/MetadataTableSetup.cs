@@ -7,7 +7,7 @@ public static class MetadataTableSetup
 {
     public static async Task<TableState> EnsureAsync(string tableName, string region, AwsConnection connection, CancellationToken cancellationToken)
     {
-        using var client = MetadataClientFactory.Create(region, connection);
+        using var client = AwsClients.DynamoDb(region, connection);
         try
         {
             return await new LayerMetadataTable(client, tableName).EnsureTableAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Ocelot.Engine.Failures;
+using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Metadata;
 
 namespace Ocelot.Engine.Tests.Aws.Metadata;
@@ -12,7 +13,7 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
     public async Task Endpoint_comes_from_the_environment(string variable)
     {
         using var _ = new EnvironmentScope().Set(variable, moto.EndpointUrl);
-        using var client = MetadataClientFactory.Create(MotoServerFixture.Region, null, null);
+        using var client = AwsClients.DynamoDb(MotoServerFixture.Region, new AwsConnection(null, null));
 
         await AssertWorksAsync(client);
         Assert.Equal(moto.EndpointUrl, client.Config.ServiceURL?.TrimEnd('/'));
@@ -24,7 +25,7 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
     {
         // Nothing listens there: a request that went to it would fail.
         using var _ = new EnvironmentScope().Set("AWS_ENDPOINT_URL_DYNAMODB", $"http://127.0.0.1:{LoopbackPort.Free()}");
-        using var client = MetadataClientFactory.Create(MotoServerFixture.Region, null, moto.EndpointUrl);
+        using var client = AwsClients.DynamoDb(MotoServerFixture.Region, new AwsConnection(null, moto.EndpointUrl));
 
         await AssertWorksAsync(client);
         // Setting ServiceURL clears RegionEndpoint in AWSSDK.Core 4.x; the region survives as AuthenticationRegion.
@@ -34,11 +35,11 @@ public sealed class ClientFactoryTests(MotoServerFixture moto)
     [Fact]
     public async Task Named_profile_supplies_the_credentials()
     {
-        using var client = MetadataClientFactory.Create(MotoServerFixture.Region, MotoServerFixture.ProfileName, moto.EndpointUrl);
+        using var client = AwsClients.DynamoDb(MotoServerFixture.Region, new AwsConnection(MotoServerFixture.ProfileName, moto.EndpointUrl));
         await AssertWorksAsync(client);
 
         var error = Assert.Throws<OcelotException>(
-            () => MetadataClientFactory.Create(MotoServerFixture.Region, "no-such-profile", moto.EndpointUrl));
+            () => AwsClients.DynamoDb(MotoServerFixture.Region, new AwsConnection("no-such-profile", moto.EndpointUrl)));
         Assert.Equal(ErrorIds.AwsProfileNotFound, error.ErrorId);
         Assert.Contains("no-such-profile", error.Message);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 
+using Ocelot.Engine.Aws;
 using Ocelot.Engine.Aws.Metadata;
 
 namespace Ocelot.Engine.Tests.Aws.Metadata;
@@ -26,7 +27,7 @@ public sealed class MotoServerFixture : IDisposable
         _moto = new MotoServer();
     }
 
-    public IAmazonDynamoDB CreateClient() => MetadataClientFactory.Create(Region, null, EndpointUrl);
+    public IAmazonDynamoDB CreateClient() => AwsClients.DynamoDb(Region, new AwsConnection(null, EndpointUrl));
 
     public static string UniqueTableName(string purpose) => $"ocelot-test-{purpose}-{Guid.NewGuid():N}";
 
